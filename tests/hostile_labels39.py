@@ -28,3 +28,27 @@ INPUT_CELLS = (
 )
 #: The headings of the two columns, in each language.
 HEADINGS = {"vi": ("Số liệu đầu vào", "Mã số liệu đầu vào"), "en": ("Inputs", "Inputs (codes)")}
+
+# - The report's ranking download (a CSV for Excel) wrote commune codes as bare digits,
+#   ``…;1;00145;Xã Xuân Thạnh;…``: Excel opening it reads 00145 as the number 145 (the example's
+#   60 codes all lost their zeros). A text a spreadsheet would read as a number or a date is now
+#   written as the text formula ``="00145"`` (quoted in the CSV: ``"=""00145"""``), as json2csv's
+#   ``excelStrings`` does; numbers stay numbers.
+
+#: The first ranked row of the example's download, byte for byte, in each language.
+DOWNLOAD_FIRST_ROW = {
+    "vi": 'Thành phố Hà Nội;1;"=""00145""";Xã Xuân Thạnh;Huyện Minh Hồng;Thành phố Hà Nội;Xã;95,75;97,46;Xuất sắc;'
+    "8,98;7;13,14;6;8,36;6;12;4,85;29,42",
+    "en": 'Thành phố Hà Nội,1,"=""00145""",Xã Xuân Thạnh,Huyện Minh Hồng,Thành phố Hà Nội,Commune,95.75,97.46,'
+    "Excellent,8.98,7,13.14,6,8.36,6,12,4.85,29.42",
+}
+#: Texts of the download and how it writes them.
+DOWNLOAD_TEXTS = (
+    ("00178", '="00178"'),
+    ("1.1", '="1.1"'),
+    ("12/3", '="12/3"'),
+    ("Xã 00178", "Xã 00178"),
+    ("=1+1", "'=1+1"),
+    ("-1", "'-1"),
+    ("", ""),
+)

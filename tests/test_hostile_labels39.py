@@ -3,14 +3,19 @@ labels, keeps them by the set's names in a column of their own, and every reader
 
 from __future__ import annotations
 
+import base64
+import csv
+import gzip
+import re
 from pathlib import Path
 
 import openpyxl
 import polars as pl
 import pytest
 from children import ROOT, pari_child
-from hostile_labels39 import HEADINGS, INPUT_CELLS
+from hostile_labels39 import DOWNLOAD_FIRST_ROW, DOWNLOAD_TEXTS, HEADINGS, INPUT_CELLS
 
+from pari_index.outputs.report_packing import _csv_text
 from pari_index.outputs.results import read_results
 from pari_index.outputs.results_labels import unlabel_frame
 
@@ -108,3 +113,28 @@ def test_the_codes_column_is_what_reads_back_in_place_of_the_labels() -> None:
     assert unlabel_frame("criteria", new, "en").to_dicts() == [
         {"criterion_id": "1.1.1", "inputs": "signed_on=04/06/2025"}
     ]
+
+
+def _download_rows(page: Path) -> list[str]:
+    packed = re.search(r'id="ranking-csv">([^<]*)</script>', page.read_text(encoding="utf-8"))
+    assert packed
+    return gzip.decompress(base64.b64decode(packed.group(1))).decode("utf-8").split("\r\n")
+
+
+@pytest.mark.parametrize("lang", list(DOWNLOAD_FIRST_ROW))
+def test_the_download_keeps_the_codes_zeros_for_excel(workbooks: dict[str, Path], lang: str, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    done = pari_child(["report", str(workbooks[lang]), "-o", str(page), "--lang", lang], tmp_path)
+    assert done.returncode == 0, done.stderr
+    _header, first, *rest = _download_rows(page)
+    assert first == DOWNLOAD_FIRST_ROW[lang]
+    # Every unit's code, read as a CSV, is the text formula of its five digits.
+    separator = ";" if lang == "vi" else ","
+    codes = [row[2] for row in csv.reader([first, *rest], delimiter=separator) if row]
+    assert len(codes) == 60
+    assert all(re.fullmatch(r'="\d{5}"', code) for code in codes), codes
+
+
+@pytest.mark.parametrize(("text", "written"), DOWNLOAD_TEXTS)
+def test_a_download_text_a_spreadsheet_would_change(text: str, written: str) -> None:
+    assert _csv_text(text) == written
