@@ -52,3 +52,14 @@ DOWNLOAD_TEXTS = (
     ("-1", "'-1"),
     ("", ""),
 )
+
+# - ``pari diff -o changes.csv`` (a table for people, «;» in Vietnamese) wrote items as bare
+#   ``1.1``, ``1.10``: Excel reads them as numbers (1.1 twice, or a date). The item column's
+#   number-looking texts are now written as ``="1.1"`` too; the old and new values (numbers) stay.
+
+#: The first lines of ``pari diff`` of the bundled Hà Nội 2025 and Hải Phòng 2022 sets, as CSV.
+DIFF_LINES = (
+    "\ufeffMục;Thay đổi;Cũ;Mới",
+    "(bộ tiêu chí);chia phần;thẩm định 70, điều tra xã hội học 30;thẩm định 65, điều tra xã hội học 35",
+)
+DIFF_ITEM_LINES = ('"=""1""";điểm tối đa;9;13', '"=""1.1""";điểm tối đa;3;7,5')

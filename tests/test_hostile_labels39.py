@@ -13,7 +13,7 @@ import openpyxl
 import polars as pl
 import pytest
 from children import ROOT, pari_child
-from hostile_labels39 import DOWNLOAD_FIRST_ROW, DOWNLOAD_TEXTS, HEADINGS, INPUT_CELLS
+from hostile_labels39 import DIFF_ITEM_LINES, DIFF_LINES, DOWNLOAD_FIRST_ROW, DOWNLOAD_TEXTS, HEADINGS, INPUT_CELLS
 
 from pari_index.outputs.report_packing import _csv_text
 from pari_index.outputs.results import read_results
@@ -138,3 +138,16 @@ def test_the_download_keeps_the_codes_zeros_for_excel(workbooks: dict[str, Path]
 @pytest.mark.parametrize(("text", "written"), DOWNLOAD_TEXTS)
 def test_a_download_text_a_spreadsheet_would_change(text: str, written: str) -> None:
     assert _csv_text(text) == written
+
+
+def test_the_diff_csv_keeps_items_as_typed_for_excel(tmp_path: Path) -> None:
+    table = tmp_path / "changes.csv"
+    sets = ROOT / "criteria"
+    args = ["diff", str(sets / "ha-noi-2025-commune.yaml"), str(sets / "hai-phong-2022-commune.yaml"), "-o", str(table)]
+    done = pari_child(args, tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = table.read_text(encoding="utf-8").split("\n")
+    assert tuple(lines[:2]) == DIFF_LINES
+    assert all(line in lines for line in DIFF_ITEM_LINES)
+    items = [row[0] for row in csv.reader(lines[1:], delimiter=";") if row]
+    assert not [item for item in items if re.fullmatch(r"[0-9.]+", item)], items

@@ -795,7 +795,8 @@ def diff(old: Path, new: Path, fmt: str, output: Path | None, lang: str) -> None
     check_unchanged()  # nothing printed from a set that changed while it was read
     click.echo(diff_table_text(frame) if fmt == "table" else diff_text(changes, lang))
     if output is not None and output.suffix.lower() == ".csv":
-        write_csv(output, frame, SPREADSHEET_SEPARATOR[lang])  # a table for people: «;» in Vietnamese
+        # A table for people: «;» in Vietnamese, and items (1.10) Excel keeps as typed, not as numbers.
+        write_csv(output, frame, SPREADSHEET_SEPARATOR[lang], texts=frame.columns[:1])
     elif output is not None:
         write_xlsx(output, {"Thay đổi" if lang == "vi" else "Changes": frame}, lang)
 

@@ -853,9 +853,33 @@ def write_text(path: Path, text: str) -> None:
 SPREADSHEET_SEPARATOR = {"vi": ";", "en": ","}
 
 
-def write_csv(path: Path, frame: pl.DataFrame | pl.LazyFrame, separator: str = ",") -> None:
+#: A text a spreadsheet opening a CSV would read as a number or a date, and so change: a commune
+#: code ``00178`` becomes the number 178 (its zeros gone), an item ``1.10`` the number 1.1.
+READ_AS_NUMBER = re.compile(r"[0-9][0-9.,:/ -]*")
+
+
+def kept_as_text(column: pl.Expr) -> pl.Expr:
+    """A text column for a CSV people open in Excel: a text :data:`READ_AS_NUMBER` matches written
+    as the text formula ``="00178"``, which Excel shows as the text 00178 (json2csv's
+    ``excelStrings``); other texts as they are. For text columns only: numbers stay numbers."""
+    looks_like_number = column.str.contains(f"^(?:{READ_AS_NUMBER.pattern})$")
+    return pl.when(looks_like_number).then(pl.lit('="') + column + pl.lit('"')).otherwise(column)
+
+
+def write_csv(path: Path, frame: pl.DataFrame | pl.LazyFrame, separator: str = ",", texts: Sequence[str] = ()) -> None:
     """CSV in UTF-8 with a BOM, so that Excel on Windows shows Vietnamese correctly. A lazy frame
-    (a batched run's per-item detail) is streamed out batch by batch: the same bytes."""
+    (a batched run's per-item detail) is streamed out batch by batch: the same bytes. ``texts``:
+    columns of a table for people (``pari diff``'s items) whose number-looking texts Excel must
+    keep as typed (:func:`kept_as_text`), applied after formulas are neutralised."""
+    if texts:
+        table = neutralise_formulas(frame.collect() if isinstance(frame, pl.LazyFrame) else frame)
+        table = table.with_columns(kept_as_text(pl.col(name)).alias(name) for name in texts)
+        with atomic_path(path) as tmp:
+            try:
+                table.write_csv(tmp, include_bom=True, separator=separator)
+            except pl.exceptions.PolarsError as exc:
+                raise OutputError(os_problem(exc, path)) from None
+        return
     with atomic_path(path) as tmp:
         csv_into(tmp, frame, path, separator)
 

@@ -24,7 +24,7 @@ import polars as pl
 from markupsafe import Markup
 
 from pari_index.messages import MINUS, format_number
-from pari_index.outputs.files import SPREADSHEET_SEPARATOR
+from pari_index.outputs.files import READ_AS_NUMBER, SPREADSHEET_SEPARATOR
 from pari_index.outputs.report_format import (
     Formatter,
     _balanced,
@@ -304,17 +304,12 @@ def csv_number(value: Any, lang: str) -> str:
     return format_number(value, lang, grouping=False).replace(MINUS, "-")
 
 
-#: A text a spreadsheet opening the download would read as a number or a date, and so change:
-#: a commune code ``00178`` became the number 178 (its zeros gone), ``1-2`` a date.
-_READ_AS_NUMBER = re.compile(r"[0-9][0-9.,:/ -]*")
-
-
 def _csv_text(text: str) -> str:
     """A text of the download, with a quote before a leading =, +, - or @ (a spreadsheet would run
     it as a formula), and one a spreadsheet would read as a number (a code, ``00178``) written as
     the text formula ``="00178"``, which Excel opening the CSV shows as the text 00178 (json2csv's
     ``excelStrings``; the apostrophe of a typed cell is shown as a character from a CSV). Numbers
     stay numbers (:func:`csv_number`): only texts are so written."""
-    if _READ_AS_NUMBER.fullmatch(text):
+    if READ_AS_NUMBER.fullmatch(text):
         return f'="{text}"'
     return "'" + text if _FORMULA.match(text) else text
