@@ -36,7 +36,7 @@ from pari_index.errors import PariError, PariWarning, Problem
 from pari_index.intake.inputs import InputsRead
 from pari_index.intake.inputs import read_intake as _read_intake
 from pari_index.outputs.files import AnyFrame, told_before_writing
-from pari_index.outputs.path_identity import Target
+from pari_index.outputs.path_identity import Source, Target
 from pari_index.outputs.path_names import PAGE_SUFFIXES
 from pari_index.outputs.path_shapes import names_a_folder, spelled_as_folder
 from pari_index.outputs.paths import check_paths, sources
@@ -533,9 +533,11 @@ def _check_latest_ranking(wrong: str, result: ScoreResult, ranked: pl.DataFrame)
 
 
 def _refuse_inputs(target: Target, result: ScoreResult) -> None:
-    # The same rule as `pari score`: an output may never be, contain or reach a file it read.
+    # The same rule as `pari score`: an output may never be, contain or reach a file it read, nor lie
+    # in the evidence folder it read (until session 39 the library wrote kq.xlsx into it).
     read = {role: names for role, names in result.sources.items() if role != "criteria"}
-    check_paths([target], sources(*read.items()))
+    evidence = [Source(Path(result.evidence_dir), "evidence_dir")] if result.evidence_dir is not None else []
+    check_paths([target], [*sources(*read.items()), *evidence])
 
 
 @checked

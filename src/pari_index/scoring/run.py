@@ -87,6 +87,10 @@ class ScoreResult:
     #: ``pari.write_report`` write the summary from the ``ranked`` they are given, so one whose rank or
     #: class was edited, or an earlier ranking, is refused rather than written beside these findings.
     latest_ranking: pl.DataFrame | None = None
+    #: The evidence folder the run read (``evidence_dir=``), None without one: ``pari.write_results``
+    #: and ``pari.write_report`` refuse to write into it, as ``pari score`` refuses ``-o`` there
+    #: (a file written there is taken for a commune's evidence by the next run).
+    evidence_dir: str | None = None
 
     @property
     def details(self) -> pl.DataFrame:
@@ -234,6 +238,7 @@ def score_inputs(
         inputs.batched,
     )
     result.sources = inputs.sources
+    result.evidence_dir = str(inputs.evidence.path) if inputs.evidence is not None else None
     result.ledger = _survey_rows_named(result.ledger, inputs.sources["survey"])
     result.year = compiled.year
     result.criteria_file = inputs.criteria_file
