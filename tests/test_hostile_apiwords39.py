@@ -4,14 +4,86 @@ evidence folder the run read, as pari score refuses -o there."""
 
 from __future__ import annotations
 
+import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
+import polars as pl
 import pytest
 from hostile_api39 import CRITERIA, DATA, score_example
+from hostile_apiwords39 import CASES, ENGLISH
 
 import pari_index as pari
 from pari_index.errors import OutputError
+from pari_index.messages.library_errors import LIBRARY_ERRORS
+
+#: A letter only Vietnamese writes (đ, ư, ơ, ă or a tone mark), as in «không nhận».
+_VIETNAMESE = re.compile(r"[đươăạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùýâêô]")
+
+
+@pytest.fixture(scope="module")
+def scored() -> tuple[pari.ScoreResult, pl.DataFrame]:
+    result = score_example()
+    return result, pari.rank(result)
+
+
+@pytest.fixture
+def errors_in() -> Iterator[None]:
+    """The setting as it was after each test (it is the library's, for every test after)."""
+    yield
+    pari.set_errors_lang("en")
+
+
+def _raised(case: str, scored: tuple[pari.ScoreResult, pl.DataFrame], folder: Path) -> Exception:
+    kind, call = CASES[case]
+    result, ranked = scored
+    with pytest.raises(kind) as caught:
+        call(result, ranked, folder)
+    assert type(caught.value) is kind  # the same type as before it had words in two languages
+    return caught.value
+
+
+def test_every_kind_of_the_library_has_a_case() -> None:
+    assert sorted(CASES) == sorted(LIBRARY_ERRORS)
+
+
+def test_the_errors_are_english_by_default() -> None:
+    assert pari.errors_lang() == "en"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_error_is_english_then_vietnamese(
+    scored: tuple[pari.ScoreResult, pl.DataFrame], tmp_path: Path, errors_in: None, case: str
+) -> None:
+    english = _raised(case, scored, tmp_path)
+    assert vars(english)["kind"] == case
+    words = vars(english)["words"]
+    assert str(english) == words.en and str(english).startswith("pari.")
+    if case in ENGLISH:  # the text of 8d75eac, unchanged
+        assert str(english) == ENGLISH[case]
+    pari.set_errors_lang("vi")
+    vietnamese = _raised(case, scored, tmp_path)
+    assert str(vietnamese) == words.vi != words.en
+    assert _VIETNAMESE.search(str(vietnamese)), str(vietnamese)
+    # The same figures and names in both: the arguments, the types and columns named.
+    for value in vars(english)["params"].values():
+        assert str(value) in str(vietnamese), (value, str(vietnamese))
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing written
+
+
+def test_a_vietnamese_error_in_full(scored: tuple[pari.ScoreResult, pl.DataFrame], errors_in: None) -> None:
+    pari.set_errors_lang("vi")
+    with pytest.raises(ValueError) as caught:
+        pari.findings(scored[0], lang="fr")
+    assert str(caught.value) == "pari.findings: lang là 'vi' hoặc 'en', không phải 'fr'"
+
+
+@pytest.mark.parametrize("lang", ["fr", "VI", None])
+def test_the_setting_takes_vi_or_en_only(errors_in: None, lang: object) -> None:
+    with pytest.raises(ValueError, match=r"^pari.set_errors_lang: lang is 'vi' or 'en', not "):
+        pari.set_errors_lang(lang)  # type: ignore[arg-type]
+    assert pari.errors_lang() == "en"
 
 
 @pytest.fixture(scope="module")
