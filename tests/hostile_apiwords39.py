@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+from hostile_api39 import CRITERIA, DATA
 
 import pari_index as pari
 from pari_index.criteria.compiling import COMMUNE
@@ -36,6 +37,18 @@ def _other_code(ranked: pl.DataFrame) -> pl.DataFrame:
 
 def _leaves_of_another_set(result: pari.ScoreResult) -> list[Any]:
     return [dataclasses.replace(leaf, max=leaf.max * 2) if leaf.id == "1.1.1" else leaf for leaf in result.leaves]
+
+
+def _read() -> pari.InputsRead:
+    return pari.read_intake(
+        [DATA / "assessments_long.csv"], CRITERIA, communes=DATA / "communes.csv", survey=[DATA / "survey.csv"]
+    )
+
+
+def _scored_twice() -> Any:
+    inputs = _read()
+    pari.score(inputs)
+    return pari.score(inputs)
 
 
 _FRAME = pl.DataFrame({"index": [12345]})
@@ -67,6 +80,10 @@ CASES: dict[str, tuple[type[Exception], Case]] = {
         lambda r, _k, _f: pari.rank(_with_totals(r, r.totals.with_columns(pl.col("index").cast(pl.Float64)))),
     ),
     "library-yaml-text": (ValueError, lambda _r, _k, _f: pari.load_criteria("id: x\nitems: []\n")),
+    "library-read-already": (ValueError, lambda _r, _k, _f: pari.score(_read(), communes=DATA / "communes.csv")),
+    "library-other-criteria": (ValueError, lambda _r, _k, _f: pari.score(_read(), pari.load_criteria())),
+    "library-scored-already": (ValueError, lambda _r, _k, _f: _scored_twice()),
+    "library-explain-leaves-lack": (ValueError, lambda r, _k, _f: pari.explain_text(r.details, [], "00001")),
     "library-ranked-missing-columns": (
         ValueError,
         lambda r, k, f: pari.write_results(f / "kq.xlsx", r, k.drop("rank")),
@@ -107,5 +124,6 @@ ENGLISH: dict[str, str] = {
     "library-year-out-of-range": "pari.score: year is an assessment year of 2000-2100, not 1800",
     "library-ranked-other-count": "pari.write_report: ranked is not pari.rank(result) of this result: it ranks 3 "
     "units, this result scored 36 (give the whole ranking: a results file holds the whole run)",
+    "library-scored-already": "pari.score: these inputs were scored already; read them again with pari.read_intake",
     "library-display-places-below-zero": "pari.display_frame: places is a number of decimals of at least 0, not -1",
 }

@@ -28,7 +28,6 @@ from typing import Any, TypeVar, cast, get_args
 
 import polars as pl
 
-from pari_index.api_errors import errors_lang, refused, set_errors_lang
 from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.loading import LoadedCriteria
 from pari_index.criteria.loading import load_criteria as _load
@@ -36,6 +35,7 @@ from pari_index.criteria.model import CriteriaSet, Leaf
 from pari_index.errors import PariError, PariWarning, Problem
 from pari_index.intake.inputs import InputsRead
 from pari_index.intake.inputs import read_intake as _read_intake
+from pari_index.messages.library_errors import errors_lang, refused, set_errors_lang
 from pari_index.outputs.files import AnyFrame, told_before_writing
 from pari_index.outputs.path_identity import Source, Target
 from pari_index.outputs.path_names import PAGE_SUFFIXES

@@ -1,13 +1,24 @@
 """The library's own errors (``import pari_index as pari``): a caller's mistake in a call of the
 facade (an argument of the wrong type, a ranking edited, leaves of another set), raised as
-TypeError or ValueError by pari_index.api and pari_index.api_errors in the language
-``pari.set_errors_lang`` chose (English by default, as these texts were until session 39). Each
-kind's English is the text the facade raised before it had Vietnamese words. Part of the
-catalogue (pari_index.messages.catalogue)."""
+TypeError or ValueError (:func:`refused`) by pari_index.api and the stage functions it calls, in
+the language ``pari.set_errors_lang`` chose. Each kind's English is the text the facade raised
+before it had Vietnamese words. Part of the catalogue (pari_index.messages.catalogue).
+
+The facade's functions take ``lang=`` for what they write (findings, results, report, an
+explanation), but a caller's mistake in a call (``pari.score(year="2022")``) is raised before any
+of that, often by a function without ``lang=``: its language is this one setting, here so that the
+stages may raise these errors too. It is English by default, the text these errors had before they
+had Vietnamese words, so that callers and tests matching the English keep working;
+``pari.set_errors_lang("vi")`` makes them Vietnamese. Each error also carries ``kind``, ``params``
+and ``words`` (both languages), whatever the setting."""
 
 from __future__ import annotations
 
-from pari_index.messages.words import Entry, entry
+from typing import Any, TypeVar
+
+from pari_index.messages.words import Entry, Words, entry
+
+E = TypeVar("E", bound=Exception)
 
 _WRONG_ARGUMENT = ("Đối số sai", "Wrong argument")
 _ARGUMENT = "pari.{function}: {argument} "
@@ -159,6 +170,34 @@ LIBRARY_ERRORS: dict[str, Entry] = {
         "pari.load_criteria: path takes a criteria file's path, and this is YAML text: load it with "
         "pari_index.criteria.loading.load_criteria_text(text)",
     ),
+    "library-read-already": entry(
+        "Đối số của lượt đọc đưa cho pari.score",
+        "Reading arguments given to pari.score",
+        "pari.score: {arguments} thuộc về pari.read_intake, hàm đã đọc các đầu vào này; hãy đưa chúng ở đó "
+        "(ở đây chúng sẽ không được dùng)",
+        "pari.score: {arguments} belong to pari.read_intake, which read these inputs; give them there (they "
+        "would not be used here)",
+    ),
+    "library-other-criteria": entry(
+        "Bộ tiêu chí khác bộ đã đọc đầu vào",
+        "Another criteria set than the inputs were read with",
+        "pari.score: criteria không phải bộ tiêu chí đã dùng để đọc các đầu vào này ({criteria}); hãy bỏ nó đi, "
+        "hoặc đọc lại các đầu vào với bộ này",
+        "pari.score: criteria is not the set these inputs were read with ({criteria}); leave it out, or read the "
+        "inputs again with this set",
+    ),
+    "library-scored-already": entry(
+        "Đầu vào đã được chấm",
+        "Inputs scored already",
+        "pari.score: các đầu vào này đã được chấm; hãy đọc lại chúng bằng pari.read_intake",
+        "pari.score: these inputs were scored already; read them again with pari.read_intake",
+    ),
+    "library-explain-leaves-lack": entry(
+        "Tiêu chí của một bộ khác",
+        "Items of another set",
+        "explain_text: leaves không có mục {items} của details này: hãy đưa leaves của cùng kết quả (result.leaves)",
+        "explain_text: leaves has no item {items} of these details: give the leaves of the same result (result.leaves)",
+    ),
     "library-ranked-missing-columns": _ranked(
         "Bảng xếp hạng không phải của kết quả này",
         "A ranking of another result",
@@ -248,3 +287,43 @@ LIBRARY_ERRORS: dict[str, Entry] = {
         "places is a number of decimals of at least 0, not {value}",
     ),
 }
+
+
+#: The language of the facade's errors: "en" (the default) or "vi".
+_LANGUAGE = {"errors": "en"}
+
+
+def set_errors_lang(lang: str) -> None:
+    """The facade's own errors (TypeError, ValueError of a call's arguments) in ``lang``, "vi" or
+    "en", from now on, in every thread. Their exception types stay the same."""
+    if lang not in ("vi", "en"):
+        raise refused(ValueError, "library-bad-lang", function="set_errors_lang", argument="lang", value=repr(lang))
+    _LANGUAGE["errors"] = lang
+
+
+def errors_lang() -> str:
+    """The language of the facade's own errors, as :func:`set_errors_lang` set it ("en" by default)."""
+    return _LANGUAGE["errors"]
+
+
+def refused_words(kind: str, **params: Any) -> Words:
+    """The error ``kind`` of the catalogue filled with ``params`` (already written as shown), in
+    both languages."""
+    message = LIBRARY_ERRORS[kind].message
+    return Words(message.vi.format(**params), message.en.format(**params))
+
+
+def refused_text(kind: str, **params: Any) -> str:
+    """The error ``kind`` in the language of :func:`errors_lang`."""
+    return refused_words(kind, **params).get(errors_lang())
+
+
+def refused(error: type[E], kind: str, **params: Any) -> E:
+    """An ``error`` (TypeError, ValueError) of the catalogue's ``kind``, to raise: its text in the
+    language of :func:`errors_lang`, with ``kind``, ``params`` and ``words`` (both languages) kept
+    on it for a caller that shows it in another language."""
+    words = refused_words(kind, **params)
+    raised = error(words.get(errors_lang()))
+    for name, value in (("kind", kind), ("params", params), ("words", words)):
+        setattr(raised, name, value)
+    return raised
