@@ -93,6 +93,16 @@ def bilingual_texts() -> list[tuple[str, str]]:
     return [pair for pair in found if pair[0] != pair[1]]
 
 
+def _library_messages() -> set[tuple[str, str]]:
+    """The messages of the library's own errors (pari_index.messages.library_errors): they name a
+    caller's Python (``places``, ``result.details``) in either language and are on no page the scan
+    reads, so their words tell no language apart (with them «places», «commune», «result» counted as
+    Vietnamese words, and an English «places» on a Vietnamese page was no leak)."""
+    from pari_index.messages.library_errors import LIBRARY_ERRORS
+
+    return {(entry.message.vi, entry.message.en) for entry in LIBRARY_ERRORS.values()}
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     #: English words of pari's English texts that no Vietnamese text of pari's has.
@@ -105,7 +115,7 @@ class Vocabulary:
 def vocabulary(data_text: str) -> Vocabulary:
     """The words that tell a language apart, less what the user's own files say (a unit's name, a
     criterion's title: they are in the set's language whatever the run's)."""
-    pairs = bilingual_texts()
+    pairs = [pair for pair in bilingual_texts() if pair not in _library_messages()]
     vi_words = {w.casefold() for vi, _ in pairs for w in WORD.findall(vi)}
     # Only the user's Vietnamese texts (a cell, a YAML value with Vietnamese letters): the English
     # ones (label_en, the YAML's keys, a level's value such as full) are what a Vietnamese page

@@ -33,6 +33,8 @@ _FACADE = {
     "run_score": "api",
     "explain_text": "api",
     "display_frame": "api",
+    "set_errors_lang": "api",
+    "errors_lang": "api",
     "CriteriaSet": "criteria.model",
     "ScoreResult": "scoring.run",
     "PariError": "errors",
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 
     from pari_index.api import (
         display_frame,
+        errors_lang,
         explain_text,
         findings,
         load_criteria,
@@ -52,6 +55,7 @@ if TYPE_CHECKING:
         read_results,
         run_score,
         score,
+        set_errors_lang,
         write_report,
         write_results,
     )
@@ -81,6 +85,7 @@ __all__ = [
     "PariWarning",
     "ScoreResult",
     "display_frame",
+    "errors_lang",
     "explain_text",
     "findings",
     "load_criteria",
@@ -89,6 +94,7 @@ __all__ = [
     "read_results",
     "run_score",
     "score",
+    "set_errors_lang",
     "write_report",
     "write_results",
 ]

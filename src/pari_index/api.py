@@ -35,8 +35,9 @@ from pari_index.criteria.model import CriteriaSet, Leaf
 from pari_index.errors import PariError, PariWarning, Problem
 from pari_index.intake.inputs import InputsRead
 from pari_index.intake.inputs import read_intake as _read_intake
+from pari_index.messages.library_errors import errors_lang, refused, set_errors_lang
 from pari_index.outputs.files import AnyFrame, told_before_writing
-from pari_index.outputs.path_identity import Target
+from pari_index.outputs.path_identity import Source, Target
 from pari_index.outputs.path_names import PAGE_SUFFIXES
 from pari_index.outputs.path_shapes import names_a_folder, spelled_as_folder
 from pari_index.outputs.paths import check_paths, sources
@@ -106,7 +107,7 @@ def _check_value(function: str, name: str, value: Any) -> Any:
     """``value`` of the argument ``name`` if it is of the kind the facade takes (a lone path for a
     list of paths becomes a list of one), else a TypeError or ValueError naming the function, the
     argument, what it takes and what it got: not a traceback from deep in pathlib or polars."""
-    wrong = f"pari.{function}: {name} "
+    at = {"function": function, "argument": name}
     if name in ("year", "batch_size") and _whole(value):
         value = int(value)  # numpy's or pandas' int64 (a year read from a frame) was "not int64"
     if name == "assessments" and function == "score" and isinstance(value, InputsRead):
@@ -114,84 +115,83 @@ def _check_value(function: str, name: str, value: Any) -> Any:
     empty = _empty_paths(value) if name in _PATHS or name in _PATH_LISTS or name == "criteria" else None
     if empty is not None:
         # As pari's path-empty: "" was read as the current folder ("this is a folder, not a file").
-        said = "an empty name" if not empty else "a blank name"  # (until session 38's review «empty ("")»)
-        raise ValueError(wrong + f"holds {said} ({chr(34)}{empty}{chr(34)}): give the file's name (an unset variable?)")
+        said = "library-empty-name" if not empty else "library-blank-name"  # (until session 38's review «empty ("")»)
+        raise refused(ValueError, said, **at, name=empty)
     if name in _PATH_LISTS:
         if _is_path(value):
             return [value]
         if not isinstance(value, Sequence) or not all(_is_path(v) for v in value):
-            raise TypeError(wrong + f"takes a list of file paths (str or pathlib.Path), not {_kind(value)}")
+            raise refused(TypeError, "library-not-path-list", **at, got=_kind(value))
     elif name in _PATHS or (name == "cache" and function == "run_score"):
         # None only where it means something (load_criteria's default set, an option not given):
         # run_score(output=None) was pathlib's TypeError.
         required = name == "output" or (name == "path" and function != "load_criteria")
         if (value is not None or required) and not _is_path(value):
-            raise TypeError(wrong + f"takes a file path (str or pathlib.Path), not {_kind(value)}")
+            raise refused(TypeError, "library-not-path", **at, got=_kind(value))
     elif name == "progress" and value is not None and not callable(value):
         # A str was "'str' object is not callable" at the first progress line, deep in the intake.
-        raise TypeError(wrong + f"takes a function of one message (str), or None, not {_kind(value)}")
+        raise refused(TypeError, "library-not-progress", **at, got=_kind(value))
     elif name == "criteria" and not (
         value is None or _is_path(value) or isinstance(value, CriteriaSet | LoadedCriteria)
     ):
-        raise TypeError(wrong + f"takes a path to a criteria YAML file or pari.load_criteria(...), not {_kind(value)}")
+        raise refused(TypeError, "library-not-criteria", **at, got=_kind(value))
     elif name == "lang" and value not in ("vi", "en"):
-        raise ValueError(wrong + f"is 'vi' or 'en', not {value!r}")
+        raise refused(ValueError, "library-bad-lang", **at, value=repr(value))
     elif name == "fmt" and value not in (*get_args(Format), *((None,) if function == "run_score" else ())):
-        raise ValueError(wrong + f"is one of {', '.join(map(repr, get_args(Format)))}, not {value!r}")
+        choices = ", ".join(map(repr, get_args(Format)))
+        raise refused(ValueError, "library-bad-fmt", **at, choices=choices, value=repr(value))
     elif (
         name in ("year", "batch_size") and value is not None and (isinstance(value, bool) or not isinstance(value, int))
     ):
-        raise TypeError(wrong + f"takes a whole number (int) or None, not {_kind(value)}")
+        raise refused(TypeError, "library-not-whole", **at, got=_kind(value))
     elif name == "batch_size" and value is not None and value < 1:
-        raise ValueError(wrong + f"is a number of communes of at least 1 (None scores all at once), not {value}")
+        raise refused(ValueError, "library-batch-below-one", **at, value=value)
     elif name == "year" and value is not None and not YEARS[0] <= value <= YEARS[1]:
         # As pari score --year: 1800 scored every deadline as missed, -1 failed deep in datetime.
-        raise ValueError(wrong + f"is an assessment year of {YEARS[0]}-{YEARS[1]}, not {value}")
+        raise refused(ValueError, "library-year-out-of-range", **at, first=YEARS[0], last=YEARS[1], value=value)
     elif name == "result" and not isinstance(value, ScoreResult):
-        raise TypeError(wrong + f"takes the ScoreResult that pari.score returns, not {_kind(value)}")
+        raise refused(TypeError, "library-not-result", **at, got=_kind(value))
     elif name == "result":
-        _check_totals(wrong, value.totals)
+        _check_totals(at, value.totals)
     elif name == "ranked" and value is not None and not isinstance(value, pl.DataFrame):
-        raise TypeError(wrong + f"takes the DataFrame that pari.rank returns, or None, not {_kind(value)}")
+        raise refused(TypeError, "library-not-ranked", **at, got=_kind(value))
     elif name == "group_by" and not (value is None or isinstance(value, str) or _all_text(value)):
-        raise TypeError(wrong + f"takes a column name or a list of column names, not {_kind(value)}")
+        raise refused(TypeError, "library-not-group-by", **at, got=_kind(value))
     elif name == "group_by" and value is not None and not (value.strip() if isinstance(value, str) else value):
         # "" and [] ranked within the set's own groups, as None does, without a word.
-        raise ValueError(wrong + f"names no column ({value!r}): give a register column, or None for the set's groups")
+        raise refused(ValueError, "library-empty-group-by", **at, value=repr(value))
     elif name in ("date",) and value is not None:
         if not isinstance(value, str):
-            raise TypeError(wrong + f"takes a date written YYYY-MM-DD (str), not {_kind(value)}")
+            raise refused(TypeError, "library-not-date", **at, got=_kind(value))
         from pari_index.outputs.provenance import check_date
 
         check_date(value, "date")  # as pari score --date: the report printed "yesterday" as its date
     elif name in _FLAGS and not isinstance(value, bool):
-        raise TypeError(wrong + f"takes True or False, not {_kind(value)}")
+        raise refused(TypeError, "library-not-flag", **at, got=_kind(value))
     return value
 
 
-def _check_totals(wrong: str, totals: Any) -> None:
+def _check_totals(at: dict[str, str], totals: Any) -> None:
     """A ValueError when ``result.totals`` lacks a score column or holds its points as other than
     whole units: a result edited after scoring (``result.totals = result.totals.drop("index")``)
     failed in pari.rank as polars' ColumnNotFoundError, deep in its engine."""
     from pari_index.ranking.groups import SCORE_COLUMNS
 
     if not isinstance(totals, pl.DataFrame):
-        raise TypeError(
-            wrong + f"is a ScoreResult whose totals are not a polars DataFrame ({_kind(totals)}): score again"
-        )
+        raise refused(TypeError, "library-totals-not-frame", **at, got=_kind(totals))
     missing = sorted(SCORE_COLUMNS - set(totals.columns))
     if missing:
-        raise ValueError(
-            wrong + f"is a ScoreResult whose totals have no column {', '.join(map(repr, missing[:3]))}: it was "
-            "edited after pari.score; score again (and edit a copy: result.totals.clone())"
-        )
+        raise refused(ValueError, "library-totals-missing", **at, columns=", ".join(map(repr, missing[:3])))
     points = [c for c in sorted(SCORE_COLUMNS) if c.endswith(("_points", "_max")) or c == "index"]
     other = [c for c in points if not totals.schema[c].is_integer()]
     if other:
-        raise ValueError(
-            wrong + f"is a ScoreResult whose totals hold {', '.join(map(repr, other[:3]))} as "
-            f"{totals.schema[other[0]]}, not whole units of 1/10,000: it was edited after pari.score; score again"
-        )
+        columns = ", ".join(map(repr, other[:3]))
+        raise refused(ValueError, "library-totals-not-units", **at, columns=columns, dtype=totals.schema[other[0]])
+
+
+def _listed(names: Sequence[str], most: int = 5) -> str:
+    """The first ``most`` of ``names`` quoted, as the facade's errors name columns and items."""
+    return ", ".join(map(repr, names[:most]))
 
 
 def _whole(value: object) -> bool:
@@ -310,7 +310,7 @@ def checked(function: F) -> F:
             try:
                 bound = signature.bind(*args, **kwargs)
             except TypeError as error:  # "too many positional arguments": which function's?
-                raise TypeError(f"pari.{name}: {error} (see help(pari.{name}))") from None
+                raise refused(TypeError, "library-call", function=name, reason=error) from None
             for key, value in bound.arguments.items():
                 checked_value = _check_value(name, key, value)
                 read = key in _READ or (key == "path" and name == "load_criteria")
@@ -375,10 +375,7 @@ def load_criteria(path: str | Path | None = None) -> CriteriaSet:
     Raises :class:`pari_index.errors.CriteriaError` listing every problem with its line; use
     :func:`pari_index.criteria.loading.load_criteria` to get the warnings as well."""
     if isinstance(path, str) and ("\n" in path or path.lstrip().startswith("{")):  # was "file not found" of it
-        raise ValueError(
-            "pari.load_criteria: path takes a criteria file's path, and this is YAML text: load it with "
-            "pari_index.criteria.loading.load_criteria_text(text)"
-        )
+        raise refused(ValueError, "library-yaml-text")
     return _load(path).criteria
 
 
@@ -471,36 +468,31 @@ def _check_ranked(function: str, result: ScoreResult, ranked: pl.DataFrame | Non
 
     if ranked is None:
         return None
-    wrong = f"pari.{function}: ranked is not pari.rank(result) of this result: "
+    at = {"function": function}
     missing = [c for c in (*result.totals.columns, *RANK_COLUMNS) if c not in ranked.columns]
     if missing:
-        raise ValueError(
-            wrong + f"it has no column {', '.join(map(repr, missing[:5]))}{', …' if len(missing) > 5 else ''}"
-        )
+        more = ", …" if len(missing) > 5 else ""
+        raise refused(ValueError, "library-ranked-missing-columns", **at, columns=_listed(missing) + more)
     theirs = ranked.select(result.totals.columns).sort(COMMUNE)
     ours = result.totals.sort(COMMUNE)
     if ranked.schema[COMMUNE] != ours.schema[COMMUNE] and not isinstance(ranked.schema[COMMUNE], pl.Categorical):
         # Codes cast to numbers (00001 as 1) were told as "it ranks 36 units, this result scored 36".
-        raise ValueError(
-            wrong + f"its {COMMUNE} is {ranked.schema[COMMUNE]}, not text: codes written as numbers lose their "
-            "leading zeros (00001 is 1); keep them as pari.rank gives them"
-        )
+        dtype = ranked.schema[COMMUNE]
+        raise refused(ValueError, "library-ranked-codes-not-text", **at, column=COMMUNE, dtype=dtype)
     if theirs.height != ours.height:
-        raise ValueError(
-            wrong + f"it ranks {theirs.height} units, this result scored {ours.height} "
-            "(give the whole ranking: a results file holds the whole run)"
-        )
+        raise refused(ValueError, "library-ranked-other-count", **at, ranked=theirs.height, scored=ours.height)
     if not theirs[COMMUNE].cast(pl.String).equals(ours[COMMUNE]):
         # As many units, not the same: another run's ranking (it was told as "ranks 36, scored 36").
         stray = sorted(set(theirs[COMMUNE].cast(pl.String)) - set(ours[COMMUNE]))
-        raise ValueError(wrong + f"it ranks {COMMUNE} {', '.join(stray[:3])}, which this result did not score")
+        codes = ", ".join(stray[:3])
+        raise refused(ValueError, "library-ranked-other-units", **at, column=COMMUNE, codes=codes)
     differ = [c for c in ours.columns if not theirs[c].equals(ours[c])]
     if differ:
-        raise ValueError(wrong + f"its {', '.join(map(repr, differ[:5]))} differ from this result's (rank it again)")
-    return _check_latest_ranking(wrong, result, ranked)
+        raise refused(ValueError, "library-ranked-differs", **at, columns=_listed(differ))
+    return _check_latest_ranking(at, result, ranked)
 
 
-def _check_latest_ranking(wrong: str, result: ScoreResult, ranked: pl.DataFrame) -> pl.DataFrame:
+def _check_latest_ranking(at: dict[str, str], result: ScoreResult, ranked: pl.DataFrame) -> pl.DataFrame:
     """A ValueError unless ``ranked`` gives what pari.rank(result) gave last for every column it
     gave (columns of the caller's own may be added): a rank or class edited by hand, or an earlier
     ranking (against another year's results, in other groups), was written as given, beside the
@@ -514,7 +506,7 @@ def _check_latest_ranking(wrong: str, result: ScoreResult, ranked: pl.DataFrame)
         return ranked
     missing = [c for c in latest.columns if c not in ranked.columns]
     if missing:
-        raise ValueError(wrong + f"it has no column {', '.join(map(repr, missing[:5]))}")
+        raise refused(ValueError, "library-ranked-missing-columns", **at, columns=_listed(missing))
     for column in latest.columns:
         given, gave = ranked.schema[column], latest.schema[column]
         if given != gave and given.is_numeric() and gave.is_numeric():
@@ -525,17 +517,16 @@ def _check_latest_ranking(wrong: str, result: ScoreResult, ranked: pl.DataFrame)
     ours = latest.sort(COMMUNE)
     edited = [c for c in ours.columns if theirs.schema[c] != ours.schema[c] or not theirs[c].equals(ours[c])]
     if edited:
-        raise ValueError(
-            wrong + f"its {', '.join(map(repr, edited[:5]))} differ from what pari.rank(result) gave last "
-            "(edited, or an earlier ranking): give the ranking as pari.rank returned it, or rank again"
-        )
+        raise refused(ValueError, "library-ranked-edited", **at, columns=_listed(edited))
     return ranked
 
 
 def _refuse_inputs(target: Target, result: ScoreResult) -> None:
-    # The same rule as `pari score`: an output may never be, contain or reach a file it read.
+    # The same rule as `pari score`: an output may never be, contain or reach a file it read, nor lie
+    # in the evidence folder it read (until session 39 the library wrote kq.xlsx into it).
     read = {role: names for role, names in result.sources.items() if role != "criteria"}
-    check_paths([target], sources(*read.items()))
+    evidence = [Source(Path(result.evidence_dir), "evidence_dir")] if result.evidence_dir is not None else []
+    check_paths([target], [*sources(*read.items()), *evidence])
 
 
 @checked
@@ -589,18 +580,17 @@ def explain_text(
     ``pari explain`` says it (an empty text was returned for a mistyped code)."""
     from pari_index.outputs.explain import explain_text as words
 
-    wrong = "pari.explain_text: "
     if not isinstance(details, pl.DataFrame | pl.LazyFrame):
-        raise TypeError(wrong + f"details takes result.details or result.scan_details(), not {_kind(details)}")
+        raise refused(TypeError, "library-explain-not-details", got=_kind(details))
     # result.totals or a ranking given for the details failed deep in polars (ColumnNotFoundError).
     missing = [c for c in _EXPLAINED_COLUMNS if c not in details.collect_schema().names()]
     if missing:
-        raise ValueError(wrong + f"details has no column {', '.join(map(repr, missing[:3]))}: give result.details")
+        raise refused(ValueError, "library-explain-details-columns", columns=_listed(missing, 3))
     # None or a string was an AttributeError of explain.py ('str' object has no attribute 'id').
     if isinstance(leaves, str) or not isinstance(leaves, Sequence) or not all(isinstance(v, Leaf) for v in leaves):
-        raise TypeError(wrong + f"leaves takes result.leaves (a list of Leaf), not {_kind(leaves)}")
+        raise refused(TypeError, "library-explain-not-leaves", got=_kind(leaves))
     if not isinstance(commune, str) or not (criterion is None or isinstance(criterion, str)):
-        raise TypeError(wrong + "commune and criterion take codes written as text (str), such as '00001' and '1.1'")
+        raise refused(TypeError, "library-explain-codes-not-text")
     _check_value("explain_text", "lang", lang)
     _check_leaves_fit(details, leaves)
     try:
@@ -637,11 +627,7 @@ def _check_leaves_fit(details: pl.DataFrame | pl.LazyFrame, leaves: Sequence[Lea
         }
     )
     if differ:
-        raise ValueError(
-            f"pari.explain_text: leaves are not those these details were scored with: item "
-            f"{', '.join(map(repr, differ[:3]))} has another maximum, area or part in them; give the leaves "
-            "of the same result (result.leaves)"
-        )
+        raise refused(ValueError, "library-explain-leaves-differ", items=_listed(differ, 3))
 
 
 #: The columns of result.details that an explanation prints.
@@ -667,24 +653,22 @@ def display_frame(frame: AnyFrame, places: int | Callable[[str], int] = 4) -> An
     stays lazy)."""
     from pari_index.outputs.files import display_frame as shown
 
-    wrong = "pari.display_frame: "
     if not isinstance(frame, pl.DataFrame | pl.LazyFrame):
-        raise TypeError(wrong + f"frame takes a polars DataFrame or LazyFrame, not {_kind(frame)}")
+        raise refused(TypeError, "library-display-not-frame", got=_kind(frame))
     # "2" or 2.5 failed deep in polars' round, -1 as an OverflowError; True rounded to 1 place.
     if _whole(places):
         places = int(places)  # type: ignore[arg-type]  # numpy's int64 too
     if not callable(places) and (isinstance(places, bool) or not isinstance(places, int)):
-        raise TypeError(
-            wrong + f"places takes a number of decimals (int) or a function of a column's name, not {_kind(places)}"
-        )
+        raise refused(TypeError, "library-display-not-places", got=_kind(places))
     if isinstance(places, int) and places < 0:
-        raise ValueError(wrong + f"places is a number of decimals of at least 0, not {places}")
+        raise refused(ValueError, "library-display-places-below-zero", value=places)
     return shown(frame, places)
 
 
 __all__ = [
     "checked",
     "display_frame",
+    "errors_lang",
     "explain_text",
     "findings",
     "load_criteria",
@@ -693,6 +677,7 @@ __all__ = [
     "read_results",
     "run_score",
     "score",
+    "set_errors_lang",
     "write_report",
     "write_results",
 ]

@@ -8,6 +8,7 @@ from pari_index.messages.criteria import CRITERIA_PROBLEMS
 from pari_index.messages.intake_cells import CELL_FINDINGS
 from pari_index.messages.intake_files import READING_FINDINGS, REGISTER_FINDINGS
 from pari_index.messages.labels import PARAM_WORDS
+from pari_index.messages.library_errors import LIBRARY_ERRORS
 from pari_index.messages.outputs import OUTPUT_PROBLEMS
 from pari_index.messages.scoring import SCORING_FINDINGS
 from pari_index.messages.words import Entry
@@ -27,6 +28,7 @@ CATALOGUE: dict[str, Entry] = {
     **REGISTER_FINDINGS,
     **READING_FINDINGS,
     **STOPPING,
+    **LIBRARY_ERRORS,
 }
 
 

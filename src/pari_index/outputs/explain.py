@@ -14,6 +14,7 @@ from pari_index.criteria.model import CriteriaSet, Leaf, resolve_leaves
 from pari_index.criteria.points import SCALE
 from pari_index.intake.assessments import CRITERION
 from pari_index.messages import format_number, status_text
+from pari_index.messages.library_errors import refused
 from pari_index.outputs.explain_codes import explained_rows
 from pari_index.scoring.explanations import add_explanations
 
@@ -88,10 +89,7 @@ def explain_text(
         rows = rows.filter((pl.col(CRITERION) == criterion) | pl.col(CRITERION).str.starts_with(criterion + "."))
     unknown = sorted(set(rows[CRITERION].cast(pl.String)) - set(by_id))
     if unknown:  # leaves of another set: a KeyError of the first item, deep in the explanations
-        raise ValueError(
-            f"explain_text: leaves has no item {', '.join(map(repr, unknown[:3]))} of these details: "
-            "give the leaves of the same result (result.leaves)"
-        )
+        raise refused(ValueError, "library-explain-leaves-lack", items=", ".join(map(repr, unknown[:3])))
     rows = _in_language(rows, leaves, lang)
     vi = lang == "vi"
     labels = (

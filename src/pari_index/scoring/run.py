@@ -44,6 +44,7 @@ from pari_index.intake.month_first import month_first_findings
 from pari_index.intake.pasted_sets import pasted_sets_findings
 from pari_index.intake.register import Register, untyped_unit_problems
 from pari_index.messages import localise_findings, parse_params, progress_text
+from pari_index.messages.library_errors import refused
 from pari_index.scoring.batches import DetailStore, IntakeBatches
 from pari_index.scoring.completeness import Completeness, SurveyState, notices, whole_parts
 from pari_index.scoring.evidence import unused_evidence_problems
@@ -87,6 +88,10 @@ class ScoreResult:
     #: ``pari.write_report`` write the summary from the ``ranked`` they are given, so one whose rank or
     #: class was edited, or an earlier ranking, is refused rather than written beside these findings.
     latest_ranking: pl.DataFrame | None = None
+    #: The evidence folder the run read (``evidence_dir=``), None without one: ``pari.write_results``
+    #: and ``pari.write_report`` refuse to write into it, as ``pari score`` refuses ``-o`` there
+    #: (a file written there is taken for a commune's evidence by the next run).
+    evidence_dir: str | None = None
 
     @property
     def details(self) -> pl.DataFrame:
@@ -176,20 +181,14 @@ def _read_already(inputs: InputsRead, criteria: object, *reading: object) -> Non
     names = ("communes", "appraisal", "survey", "evidence_dir", "year", "batch_size")
     given = [name for name, value in zip(names, reading, strict=True) if value not in (None, (), [])]
     if given:
-        raise ValueError(
-            f"pari.score: {', '.join(given)} belong to pari.read_intake, which read these inputs; "
-            "give them there (they would not be used here)"
-        )
+        raise refused(ValueError, "library-read-already", arguments=", ".join(given))
     if criteria is not None:
         if isinstance(criteria, str | os.PathLike):
             as_set: object = load_criteria(Path(criteria)).criteria
         else:
             as_set = criteria.criteria if isinstance(criteria, LoadedCriteria) else criteria
         if as_set != inputs.criteria:
-            raise ValueError(
-                f"pari.score: criteria is not the set these inputs were read with ({quoted(inputs.criteria.id)}); "
-                "leave it out, or read the inputs again with this set"
-            )
+            raise refused(ValueError, "library-other-criteria", criteria=quoted(inputs.criteria.id))
 
 
 def score_inputs(
@@ -205,7 +204,7 @@ def score_inputs(
     scored once: scoring takes their rows batch by batch (a batched intake is checked as it is
     taken), so a second scoring of the same inputs would not see them whole."""
     if inputs.scored:
-        raise ValueError("pari.score: these inputs were scored already; read them again with pari.read_intake")
+        raise refused(ValueError, "library-scored-already")
     inputs.scored = True
     say = progress or (lambda _message: None)
     compiled, register, intake = inputs.compiled, inputs.register, inputs.intake
@@ -234,6 +233,7 @@ def score_inputs(
         inputs.batched,
     )
     result.sources = inputs.sources
+    result.evidence_dir = str(inputs.evidence.path) if inputs.evidence is not None else None
     result.ledger = _survey_rows_named(result.ledger, inputs.sources["survey"])
     result.year = compiled.year
     result.criteria_file = inputs.criteria_file
