@@ -1,0 +1,50 @@
+"""The hostile criteria cases of criteriab39 (tests/hostile_criteriab39.py), run as ``pari`` children."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from children import pari_child
+from hostile_criteriab39 import CASES, PROBLEMS, SPELLINGS
+
+from pari_index.criteria.rules import Level, answer_key
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("case", sorted(PROBLEMS))
+def test_labels_that_differ_only_in_spaces_case_or_unicode_form_are_ambiguous(
+    tmp_path: Path, case: str, lang: str
+) -> None:
+    argv = CASES[case](tmp_path)
+    done = pari_child([*argv, "--lang", lang], tmp_path, timeout=120)
+    said = (done.stdout + done.stderr).replace(f"{tmp_path}/", "")
+    assert done.returncode == 1, said
+    problems = [line for line in said.splitlines() if line.startswith(("lỗi: ", "error: "))]
+    assert problems == [PROBLEMS[case][0 if lang == "vi" else 1]], said
+
+
+def test_every_spelling_of_a_label_scores_its_level(tmp_path: Path) -> None:
+    argv = CASES["scored-spellings"](tmp_path)
+    done = pari_child([*argv, "--lang", "vi"], tmp_path, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    with (tmp_path / "out" / "criteria.csv").open(encoding="utf-8-sig") as f:
+        rows = [row for row in csv.DictReader(f) if row["criterion_id"] == "1.2"]
+    assert [(row["commune_code"], row["branch"], row["final_score"]) for row in rows] == [
+        (f"{n:05d}", "level:a", "8.0") for n in range(1, len(SPELLINGS) + 1)
+    ]
+    assert all(row["explanation"].startswith("Mức “Đạt chuẩn” → 8 điểm") for row in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [("Đạt  chuẩn", "đạt chuẩn"), (" ĐẠT\tCHUẨN ", "đạt chuẩn"), ("Đa\u0323t", "đạt"), ("a\u00a0b", "a b")],
+)
+def test_an_answer_is_compared_composed_lower_case_with_one_space_between_words(typed: str, key: str) -> None:
+    assert answer_key(typed) == key
+
+
+def test_a_level_s_answers_are_read_as_a_cell_is() -> None:
+    level = Level(value="a", label="Đạt  chuẩn", label_en="Up  to standard", points=1)
+    assert level.answers() == ["a", "đạt chuẩn", "up to standard"]
