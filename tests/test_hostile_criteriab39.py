@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from children import pari_child
-from hostile_criteriab39 import CASES, PROBLEMS, SPELLINGS
+from hostile_criteriab39 import CASES, ENCODINGS, PROBLEMS, SPELLINGS
 
 from pari_index.criteria.rules import Level, answer_key
 
@@ -48,3 +48,22 @@ def test_an_answer_is_compared_composed_lower_case_with_one_space_between_words(
 def test_a_level_s_answers_are_read_as_a_cell_is() -> None:
     level = Level(value="a", label="Đạt  chuẩn", label_en="Up  to standard", points=1)
     assert level.answers() == ["a", "đạt chuẩn", "up to standard"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("case", sorted(ENCODINGS))
+def test_a_set_not_in_utf8_is_told_its_likely_encoding_and_how_to_convert(tmp_path: Path, case: str, lang: str) -> None:
+    argv = CASES[case](tmp_path)
+    before = (tmp_path / "bo.yaml").read_bytes()
+    done = pari_child([*argv, "--lang", lang], tmp_path, timeout=120)
+    said = (done.stdout + done.stderr).replace(f"{tmp_path}/", "")
+    assert done.returncode == 1, said
+    problem, hint = ENCODINGS[case][0 if lang == "vi" else 1]
+    lines = said.splitlines()
+    assert problem in lines, said
+    assert lines[lines.index(problem) + 1] == hint, said
+    assert (tmp_path / "bo.yaml").read_bytes() == before
+
+
+def test_every_case_is_checked() -> None:
+    assert sorted(CASES) == sorted([*PROBLEMS, *ENCODINGS, "scored-spellings"])

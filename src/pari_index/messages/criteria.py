@@ -15,10 +15,10 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
     "not-utf8": entry(
         "Tệp không phải văn bản UTF-8",
         "Not UTF-8 text",
-        "không phải văn bản UTF-8 (byte {byte})",
-        "not UTF-8 text (byte {byte})",
-        "lưu tệp dạng UTF-8",
-        "save it as UTF-8",
+        "không phải văn bản UTF-8 (byte {byte}){likely_encoding}",
+        "not UTF-8 text (byte {byte}){likely_encoding}",
+        "{encoding_fix}",
+        "{encoding_fix}",
     ),
     "not-a-regular-file": entry(
         "Không phải tệp thông thường (thiết bị hoặc socket)",
