@@ -16,6 +16,10 @@ Found by running the real ``pari`` (main at 8d75eac) on files made for it:
   the likely encoding and the hint how to convert from it (letters.legacy_encoding.likely_encoding,
   criteria.file_text._not_utf8), in both languages.
 
+- ``pari criteria import`` of the example annex with its text typed in TCVN3 was refused as ``legacy-font``,
+  «trang tính không được đọc để tránh chấm trên chữ bị lỗi phông» (a scoring run's words, of an import that
+  scores nothing), exit 1. Now ``annex-legacy-font``: no draft is written, rather than draft garbled titles.
+
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); tests/test_hostile_criteriab39.py checks what each answers.
 """
@@ -78,6 +82,19 @@ def scored_spellings(folder: Path) -> list[str]:
     (folder / "communes.csv").write_text("\n".join(register) + "\n", encoding="utf-8")
     (folder / "long.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return ["score", "--criteria", "bo.yaml", "--communes", "communes.csv", "-o", "out", "--format", "csv", "long.csv"]
+
+
+def annex_in_tcvn3(folder: Path) -> list[str]:
+    """The example annex with every text cell as a TCVN3 font's bytes (read as Latin-1 characters)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(Path(__file__).resolve().parents[1] / "examples" / "annex" / "phu-luc-mau.xlsx")
+    for row in book.active.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.value = tcvn3_bytes(cell.value).decode("latin-1")
+    book.save(folder / "phu-luc.xlsx")
+    return ["criteria", "import", str(folder / "phu-luc.xlsx"), "-o", str(folder / "bo.yaml")]
 
 
 #: Windows-1258's tone marks: a letter it has no byte for is its base letter and one of these.
@@ -196,4 +213,5 @@ CASES: dict[str, Case] = {
     "set-in-tcvn3": set_in_tcvn3,
     "set-in-vni": set_in_vni,
     "set-with-a-stray-byte": set_with_a_stray_byte,
+    "annex-in-tcvn3": annex_in_tcvn3,
 }

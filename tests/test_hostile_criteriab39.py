@@ -66,4 +66,22 @@ def test_a_set_not_in_utf8_is_told_its_likely_encoding_and_how_to_convert(tmp_pa
 
 
 def test_every_case_is_checked() -> None:
-    assert sorted(CASES) == sorted([*PROBLEMS, *ENCODINGS, "scored-spellings"])
+    assert sorted(CASES) == sorted([*PROBLEMS, *ENCODINGS, "scored-spellings", "annex-in-tcvn3"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "refusal"),
+    [
+        ("vi", "không soạn bản nháp để tránh tên tiêu chí bị lỗi phông [annex-legacy-font]"),
+        ("en", "no draft was written, rather than draft garbled titles [annex-legacy-font]"),
+    ],
+)
+def test_an_annex_in_a_legacy_font_is_refused_in_the_import_s_words(tmp_path: Path, lang: str, refusal: str) -> None:
+    argv = CASES["annex-in-tcvn3"](tmp_path)
+    done = pari_child([*argv, "--lang", lang], tmp_path, timeout=120)
+    said = done.stdout + done.stderr
+    assert done.returncode == 1, said
+    assert refusal in said, said
+    for scoring in ("chấm", "score", "[legacy-font]"):
+        assert scoring not in said, said
+    assert not (tmp_path / "bo.yaml").exists()
