@@ -22,6 +22,19 @@ from pari_index.messages import render, render_hint
 
 #: Header texts of the number column (compared in lower case).
 NUMBER_HEADERS = {"stt", "tt", "số tt", "số thứ tự", "no.", "no", "number"}
+
+
+def _as_annex_refusal(problem: Problem) -> Problem:
+    """A sheet the reader refused, told as the import's: a legacy font's sheet was «not read, rather
+    than score garbled text» (a scoring run's words) of an import that scores nothing, until session 39."""
+    if problem.code != "legacy-font" or problem.params is None:
+        return problem
+    kind = "annex-legacy-font"
+    return dataclasses.replace(
+        problem, code=kind, message=render(kind, problem.params, "en"), hint=render_hint(kind, "en")
+    )
+
+
 #: How far down a header row is looked for.
 HEADER_SEARCH_ROWS = 30
 _MERGED = re.compile(r"cells [A-Z]+(\d+):[A-Z]+(\d+) are merged")
@@ -264,7 +277,7 @@ def read_annex(path: Path, file: str) -> AnnexBook:
             return book
     problems = [p for p in result.problems if not _expected(p)]
     if not result.sheets and problems:
-        raise IntakeError(problems)
+        raise IntakeError([_as_annex_refusal(p) for p in problems])
     raise IntakeError(
         [
             Problem(

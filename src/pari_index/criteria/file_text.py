@@ -26,6 +26,8 @@ from pari_index.errors import (
     unreadable_hint,
     visible,
 )
+from pari_index.letters.legacy_encoding import likely_encoding
+from pari_index.messages.labels import PARAM_WORDS
 from pari_index.system.archives import compressed_file
 from pari_index.system.input_watch import remember_piped
 from pari_index.system.limits import env_limit
@@ -190,19 +192,32 @@ def _criteria_text(raw: bytes, label: str, error: type[CriteriaError]) -> str:
         compressed = compressed_file(raw, label)
         if compressed is not None:  # a set sent zipped or gzipped: not "not UTF-8 (byte 1)"
             raise error(compressed) from None
-        # Located by line and column, as every other problem of a set is: a byte offset alone
-        # sent the author counting bytes in an editor that shows lines.
-        raise error(
-            Problem(
-                "not-utf8",
-                f"not UTF-8 text (byte {exc.start})",
-                file=label,
-                line=raw.count(b"\n", 0, exc.start) + 1,
-                column=exc.start - raw.rfind(b"\n", 0, exc.start),
-                hint="save the file as UTF-8",
-                params={"byte": str(exc.start)},
-            )
-        ) from None
+        raise error(_not_utf8(raw, exc.start, label)) from None
+
+
+def _not_utf8(raw: bytes, start: int, label: str) -> Problem:
+    """``not-utf8`` at the first byte that is not UTF-8 (``start``), saying which encoding the file
+    most likely is: until session 39 a set saved as Windows-1258, TCVN3 or VNI was only "save it as
+    UTF-8", which the author, whose editor showed the text right, could not act on."""
+    likely = likely_encoding(raw)
+    key = likely if likely in PARAM_WORDS["likely_encoding"] else ("other" if likely else "")
+    params = {"byte": str(start), "likely_encoding": key, "encoding_fix": key}
+    code_page = PARAM_WORDS["code_page"].get(str(likely))
+    if code_page is not None:
+        params["code_page"] = str(likely)
+    said = PARAM_WORDS["likely_encoding"][key].en.format(code_page=code_page.en if code_page else likely)
+    hint = PARAM_WORDS["encoding_fix"][key].en
+    # Located by line and column, as every other problem of a set is: a byte offset alone
+    # sent the author counting bytes in an editor that shows lines.
+    return Problem(
+        "not-utf8",
+        f"not UTF-8 text (byte {start}){said}",
+        file=label,
+        line=raw.count(b"\n", 0, start) + 1,
+        column=start - raw.rfind(b"\n", 0, start),
+        hint=hint,
+        params=params,
+    )
 
 
 #: How office documents and PDFs begin: a zip package (.xlsx, .docx, .ods, .odt), an OLE2

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -412,6 +413,14 @@ class CountTiers(Strict):
     tiers: list[CountTier] = Field(min_length=1, max_length=MAX_BRANCHES)
 
 
+def answer_key(text: str) -> str:
+    """A typed answer as it is compared to a level: composed (NFC), in lower case, its runs of
+    spaces one space and none around it, so that «Đạt  chuẩn» typed with two spaces or in
+    decomposed Unicode is the level «Đạt chuẩn». intake.tones.answer_key_expr is the same for a
+    column of cells: validate's ``ambiguous-level`` and scoring must read a cell alike."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
 class Level(Strict):
     value: str = Field(min_length=1, max_length=200)
     label: str | None = None
@@ -428,12 +437,13 @@ class Level(Strict):
         return self
 
     def answers(self) -> list[str]:
-        """What a clerk may write for this level, in lower case and once each: the value, the
-        label and the English label, without the spaces around them, as a cell's answer is read.
-        (Until session 39 a label «Đạt » beside a level «Đạt» was valid, and every answer «Đạt »
-        from the form's list was read as «Đạt» and scored as that other level, without a word.)"""
+        """What a clerk may write for this level, once each as :func:`answer_key` reads it: the
+        value, the label and the English label. (Until session 39 a label «Đạt » beside a level
+        «Đạt» was valid, and every answer «Đạt » from the form's list was read as «Đạt» and scored
+        as that other level, without a word; so were «Đạt chuẩn» and «Đạt  chuẩn», which a clerk
+        cannot tell apart in a dropdown.)"""
         texts = (self.value, self.label, self.label_en)
-        return list(dict.fromkeys(text.strip().lower() for text in texts if text and text.strip()))
+        return list(dict.fromkeys(answer_key(text) for text in texts if text and text.strip()))
 
     def points_for(self, maximum: Decimal) -> Decimal:
         """Points of this level for a leaf worth ``maximum`` (a fraction is rounded half up to

@@ -10,7 +10,7 @@ import polars as pl
 
 from pari_index.intake.model import LeafTable
 from pari_index.intake.schema import CRITERION, FIELD, VALUE
-from pari_index.intake.tones import folded_expr
+from pari_index.intake.tones import answer_key_expr, folded_expr
 from pari_index.intake.values import (
     parse_boolean,
     parse_date,
@@ -109,7 +109,7 @@ def typed_cells(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:
         cells.filter(kind == "level")
         .with_columns(
             (pl.col(CRITERION) + ":" + pl.col(FIELD)).alias("_key"),
-            pl.col(VALUE).str.to_lowercase().str.strip_chars().alias("_low"),
+            answer_key_expr(pl.col(VALUE)).alias("_low"),
             folded_expr(pl.col(VALUE)).alias("_fold"),
         )
         .join(levels, on=["_key", "_low"], how="left", maintain_order="left")

@@ -206,6 +206,12 @@ def folded_expr(text: pl.Expr) -> pl.Expr:
     return bare.str.replace_all(_I_ALONE_BARE, "${1}y")
 
 
+def answer_key_expr(text: pl.Expr) -> pl.Expr:
+    """criteria.rules.answer_key as a polars expression: a cell's answer composed (NFC), in lower
+    case, its runs of spaces one space and none around it."""
+    return text.str.normalize("NFC").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
+
+
 def unambiguous_folds(mapping: dict[str, str]) -> dict[str, str]:
     """``mapping``'s answers folded (:func:`folded`), each to its meaning, leaving out a fold that two
     meanings share ("Có" and "Co" of two levels): such a cell is not guessed, it stays a bad value."""
@@ -221,6 +227,7 @@ __all__ = [
     "UNSEEN",
     "alike_letters",
     "alike_spelling",
+    "answer_key_expr",
     "folded",
     "folded_expr",
     "shown_alike",

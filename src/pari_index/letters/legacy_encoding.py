@@ -278,10 +278,46 @@ def other_code_page(raw: bytes) -> str | None:
     return None if best is None else best[1]
 
 
+#: Bytes of UTF-8's multi-byte letters (a lead byte and its continuation bytes).
+_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def likely_encoding(raw: bytes) -> str | None:
+    """What a text file that is not UTF-8 (a criteria set's YAML) most likely is, for the finding
+    that refuses it to name it: ``utf8`` (UTF-8 letters outnumber the bytes that are not: a stray
+    byte), ``cp1258`` (Vietnamese in Windows-1258, Notepad's "ANSI" on a Vietnamese Windows),
+    ``tcvn3`` or ``vni`` (an old font's bytes), a code page of other_code_page, or None when too
+    few letters tell. Only the start is weighed (SAMPLE_CHARS), as for a CSV file."""
+    sample = raw[:SAMPLE_CHARS]
+    high = len(sample.translate(None, bytes(range(128))))  # the bytes above ASCII
+    letter_bytes = sum(map(len, _UTF8_LETTER.findall(sample)))
+    if high and 2 * letter_bytes >= high:  # most bytes above ASCII are UTF-8 letters'
+        return "utf8"
+    text = sample.decode("cp1258", errors="replace")
+    if legacy_evidence(text) is None:
+        vietnamese = sum(c in VIETNAMESE for c in unicodedata.normalize("NFC", text))
+        return "cp1258" if vietnamese >= MIN_FOREIGN else None
+    code_page = other_code_page(sample)
+    if code_page is not None and not _words_of_two_scripts(sample.decode(code_page, errors="replace")):
+        return code_page
+    return "vni" if _like_vni(sample) else "tcvn3"
+
+
+def _words_of_two_scripts(text: str) -> bool:
+    """Whether most words outside ASCII mix ASCII letters with another script's (``chΨ``, ``sθ``):
+    TCVN3's Vietnamese read as Greek or Cyrillic (``chØ sè`` of «chỉ số»), whose consonants are
+    ASCII; Greek or Russian text is words of its own letters. (A short criteria set in TCVN3 was
+    named Windows-1253, Greek.)"""
+    words = [w for w in _WORDS.findall(text) if not w.isascii()]
+    mixed = sum(1 for w in words if any(c.isascii() for c in w) and any("latin" not in _scripts(c) for c in w))
+    return 2 * mixed > len(words)
+
+
 __all__ = [
     "VIETNAMESE",
     "has_legacy_word",
     "legacy_evidence",
+    "likely_encoding",
     "other_code_page",
     "typed_in_legacy_font",
     "weigh_legacy_words",

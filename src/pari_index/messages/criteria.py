@@ -15,10 +15,10 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
     "not-utf8": entry(
         "Tệp không phải văn bản UTF-8",
         "Not UTF-8 text",
-        "không phải văn bản UTF-8 (byte {byte})",
-        "not UTF-8 text (byte {byte})",
-        "lưu tệp dạng UTF-8",
-        "save it as UTF-8",
+        "không phải văn bản UTF-8 (byte {byte}){likely_encoding}",
+        "not UTF-8 text (byte {byte}){likely_encoding}",
+        "{encoding_fix}",
+        "{encoding_fix}",
     ),
     "not-a-regular-file": entry(
         "Không phải tệp thông thường (thiết bị hoặc socket)",
@@ -272,6 +272,17 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "dòng không thuộc bộ tiêu chí; rồi nhập lại",
         "show every row (select all, then Unhide, or clear the filter), check those rows against the decision and "
         "delete those that are not part of the set; then import again",
+    ),
+    "annex-legacy-font": entry(
+        "Bảng phụ lục gõ bằng phông tiếng Việt cũ (TCVN3/VNI); không soạn bản nháp",
+        "Annex typed with a legacy Vietnamese font (TCVN3/VNI); no draft",
+        "chữ của bảng phụ lục được gõ bằng phông tiếng Việt cũ (TCVN3/ABC hoặc VNI): {share} % chữ ngoài ASCII "
+        "({letters}) không phải chữ tiếng Việt; không soạn bản nháp để tránh tên tiêu chí bị lỗi phông",
+        "the annex was typed with a legacy Vietnamese font (TCVN3/ABC or VNI): {share} % of its letters outside "
+        "ASCII ({letters}) are no Vietnamese letters; no draft was written, rather than draft garbled titles",
+        "chuyển sổ tính sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey, từ TCVN3 hoặc VNI), lưu lại rồi "
+        "nhập lại",
+        "convert the workbook to Unicode (e.g. Unikey's converter, from TCVN3 or VNI), save it, then import again",
     ),
     "annex-hidden-columns": entry(
         "Cột bị ẩn của phụ lục vẫn được đọc",

@@ -231,6 +231,55 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         "file": Words("tính trên các byte của tệp", "file's bytes"),
         "content": Words("tính trên nội dung", "content"),
     },
+    # What a criteria file that is not UTF-8 most likely is (not-utf8: letters/legacy_encoding.likely_encoding),
+    # said after the byte, and what to do about it (its hint); "": too few letters to tell.
+    "likely_encoding": {
+        "cp1258": Words(
+            "; nhiều khả năng tệp được lưu bằng bảng mã Windows-1258 (tiếng Việt), như «ANSI» của Notepad",
+            "; most likely it was saved as Windows-1258 (Vietnamese), as Notepad's «ANSI» does",
+        ),
+        "tcvn3": Words(
+            "; nhiều khả năng tệp được gõ bằng bảng mã TCVN3 (ABC, phông .VnTime)",
+            "; most likely it was typed in TCVN3 (ABC, the .VnTime fonts)",
+        ),
+        "vni": Words(
+            "; nhiều khả năng tệp được gõ bằng bảng mã VNI (phông VNI-Times)",
+            "; most likely it was typed in VNI (the VNI-Times fonts)",
+        ),
+        "other": Words(
+            "; nhiều khả năng tệp được lưu bằng bảng mã {code_page}", "; most likely it was saved as {code_page}"
+        ),
+        "utf8": Words(
+            "; tệp là UTF-8 trừ một vài byte lạ ở chỗ này (dán từ một tệp khác?)",
+            "; the file is UTF-8 but for a few stray bytes here (pasted from another file?)",
+        ),
+        "": Words("", ""),
+    },
+    "encoding_fix": {
+        "cp1258": Words(
+            "mở tệp bằng Notepad, lưu lại với bảng mã «UTF-8», rồi chạy lại",
+            "open it in Notepad and use File › Save As with Encoding «UTF-8», then run again",
+        ),
+        "tcvn3": Words(
+            "chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, từ TCVN3 (ABC) sang Unicode), "
+            "rồi lưu dạng UTF-8",
+            "convert it to Unicode (e.g. Unikey's converter, from TCVN3 (ABC) to Unicode), then save it as UTF-8",
+        ),
+        "vni": Words(
+            "chuyển tệp sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, từ VNI Windows sang Unicode), "
+            "rồi lưu dạng UTF-8",
+            "convert it to Unicode (e.g. Unikey's converter, from VNI Windows to Unicode), then save it as UTF-8",
+        ),
+        "other": Words(
+            "kiểm tra đây có đúng là bộ tiêu chí không; nếu đúng, lưu lại tệp dạng UTF-8",
+            "check that this is the criteria set; if it is, save it again as UTF-8",
+        ),
+        "utf8": Words(
+            "xoá hoặc gõ lại ký tự ở dòng và cột này, rồi lưu tệp dạng UTF-8",
+            "delete or retype the character at this line and column, then save the file as UTF-8",
+        ),
+        "": Words("lưu tệp dạng UTF-8", "save it as UTF-8"),
+    },
     # The code page of another language a file refused as not Vietnamese most likely is in
     # (other-encoding: letters/legacy_encoding.other_code_page).
     "code_page": {
@@ -1374,7 +1423,7 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
 
 #: Words of PARAM_WORDS that may name a key of words again (one level): a band's kind inside the
 #: sentence about the band. Any other key named inside words is shown as it is (no loop).
-NESTED_WORDS = frozenset({"band_kind"})
+NESTED_WORDS = frozenset({"band_kind", "code_page"})
 
 #: What a row of an assessment says of an item besides its inputs, by the heading of the fill-in
 #: form (outputs/template_labels.py takes its headings from here): a finding names such a field by

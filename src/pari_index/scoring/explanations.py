@@ -17,7 +17,7 @@ from pari_index.criteria.compiling import COMMUNE
 from pari_index.criteria.model import CriteriaSet, Leaf, resolve_leaves
 from pari_index.criteria.rules import Choice, CountTiers, Deadline, Deduction, Interval, Level, Proportional, Tiers
 from pari_index.intake.assessments import CRITERION, FIELD
-from pari_index.intake.tones import folded_expr, unambiguous_folds
+from pari_index.intake.tones import answer_key_expr, folded_expr, unambiguous_folds
 from pari_index.intake.values import FALSE_WORDS, SIGNIFICANT_DIGITS, STATUS_WORDS, TRUE_WORDS, number_as_read
 from pari_index.messages import ANSWERS, InputLabel, format_number, set_text
 from pari_index.messages.labels import FIELD_WORDS, VIETNAMESE_MARK, repeated_set_text
@@ -183,7 +183,7 @@ def _shown_value(
     words = {kind: {**unambiguous_folds(answers), **answers} for kind, answers in _answers(lang).items()}
     levels, bare_levels = _level_labels(leaves, lang), _level_labels(leaves, lang, bare=True)
     level = (
-        (item_input + ":" + low)
+        (item_input + ":" + answer_key_expr(value))  # as intake.cell_types reads a level's cell
         .replace_strict(levels, default=None, return_dtype=pl.String)
         .fill_null((item_input + ":" + bare).replace_strict(bare_levels, default=None, return_dtype=pl.String))
         if levels and item_input is not None
