@@ -51,7 +51,7 @@ def _input_names_as_the_set_writes_them(cells: pl.DataFrame, table: LeafTable) -
     pairs = cells.filter(unmatched).select(CRITERION, FIELD).unique()
     ids = table.fields.select(CRITERION, pl.col(FIELD).alias("_spelled"), input_name_key(pl.col(FIELD)).alias("_key"))
     # A name an input's id gives is that input's, whatever label another input has of it.
-    labels = _input_labels(table).join(ids, on=[CRITERION, "_key"], how="anti")
+    labels = input_labels(table).join(ids, on=[CRITERION, "_key"], how="anti")
     spelled = pl.concat([ids, labels]).unique(maintain_order=True)
     # Not the commune's own fields (``self_score`` as an input): those rows are taken apart before
     # (intake.meta), and one reaching here so renamed would be dropped, not told.
@@ -69,7 +69,7 @@ def _input_names_as_the_set_writes_them(cells: pl.DataFrame, table: LeafTable) -
     )
 
 
-def _input_labels(table: LeafTable) -> pl.DataFrame:
+def input_labels(table: LeafTable) -> pl.DataFrame:
     """Each input's labels (Vietnamese and English) as names of it: CRITERION, ``_spelled`` (the
     input's id) and ``_key``. An input written by its label, as pari template, pari explain and the
     report show it («Số nhiệm vụ hoàn thành» for tasks_done), was ``unknown-input`` until session 32,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from pari_index.errors import Problem, quoted
+from pari_index.intake.cell_checks import input_labels, input_name_key
 from pari_index.intake.model import LeafTable
 from pari_index.intake.schema import CRITERION, META_COLUMNS, VALUE
 from pari_index.intake.sheet import FILE, ROW, SHEET
@@ -143,12 +144,27 @@ def _unplaced(frame: pl.DataFrame, table: LeafTable) -> tuple[pl.DataFrame, froz
             item.alias("_item"),
             given.alias("_input"),
         )
+        .with_columns(input_name_key(pl.col("_input")).alias("_key"))
         .join(
-            leaves.lazy(), left_on=["_item", "_input"], right_on=[CRITERION, "field"], how="anti", maintain_order="left"
+            _input_keys(table).lazy(),
+            left_on=["_item", "_key"],
+            right_on=[CRITERION, "_key"],
+            how="anti",
+            maintain_order="left",
         )
+        .drop("_key")
         .collect()
     )
     return rows, frozenset(leaf_ids.to_list())
+
+
+def _input_keys(table: LeafTable) -> pl.DataFrame:
+    """Each item's inputs as intake matches a name written for one (:func:`.cell_checks.input_name_key`
+    of its id or of its labels): «tasks:» or «Số nhiệm vụ» is the item's input, read (a row of
+    them with no value was told as naming none until the merged CI of session 39)."""
+    ids = table.fields.select(pl.col(CRITERION).cast(pl.String), input_name_key(pl.col("field").cast(pl.String)))
+    labels = input_labels(table).select(pl.col(CRITERION).cast(pl.String), pl.col("_key"))
+    return pl.concat([ids.rename({"field": "_key"}), labels]).unique()
 
 
 def _told(row: dict[str, object], known: frozenset[str], past: int = 0, last: object = None) -> Problem:
