@@ -9,9 +9,7 @@ import re
 import string
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
-
-import polars as pl
+from typing import TYPE_CHECKING, Any
 
 from pari_index.errors import in_language
 from pari_index.messages.catalogue import entry_of, title
@@ -23,6 +21,9 @@ from pari_index.messages.numbers import format_number
 from pari_index.messages.results_words import SHEETS
 from pari_index.messages.value_reasons import value_reason
 from pari_index.messages.yaml_words import yaml_reason
+
+if TYPE_CHECKING:
+    import polars as pl
 
 InputLabel = Callable[[str, str], "str | None"]
 
@@ -228,6 +229,7 @@ def params_json(params: Mapping[str, Any]) -> str:
 
 def per_distinct(text: pl.Expr, function: Callable[[str], str]) -> pl.Expr:
     """``function`` of each value of ``text`` (null stays null), called once per distinct value."""
+    import polars as pl  # not at import: a refusal under a small ulimit -v renders without it
 
     def apply(series: pl.Series) -> pl.Series:
         distinct = series.unique().drop_nulls()
@@ -247,6 +249,8 @@ def json_params(**values: pl.Expr) -> pl.Expr:
     """Text parameters as :func:`pari_index.messages.params_json` writes them (sorted keys,
     ``{"a": "x", "b": "y"}``), null where any value is null. Values with nothing to escape (nearly
     all) are quoted as they are; the others go through json.dumps once per distinct value."""
+    import polars as pl  # not at import: a refusal under a small ulimit -v renders without it
+
     pieces: list[pl.Expr] = []
     for index, (name, value) in enumerate(sorted(values.items())):
         plain = ~value.str.contains(_JSON_ESCAPED)
@@ -266,6 +270,8 @@ def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | Non
     stays, the machine id to filter on. Each distinct finding text is rendered once: a national run
     repeats a few hundred of them over its findings; findings whose sentence only places text
     parameters (150,000 distinct unknown communes) are rendered as columns (:func:`_messages`)."""
+    import polars as pl  # not at import: a refusal under a small ulimit -v renders without it
+
     if "kind" not in findings.columns:
         return findings
     frame = findings
@@ -320,6 +326,8 @@ def localise_findings(findings: pl.DataFrame, lang: str, label: InputLabel | Non
 def _cut_in_language(text: pl.Expr, lang: str) -> pl.Expr:
     """``text`` with the length of each value cut short said in ``lang`` (errors.in_language):
     a sentence rendered as columns (:func:`_messages`) places its values as they are."""
+    import polars as pl  # not at import: a refusal under a small ulimit -v renders without it
+
     if lang != "vi":
         return text
     cut = text.str.contains(" characters)", literal=True)
@@ -387,6 +395,8 @@ def _messages(distinct: pl.DataFrame, lang: str, label: InputLabel | None, plan:
     """``distinct`` with ``_message`` (see :func:`render`). With a ``plan``, a finding whose params
     are exactly its text parameters (JSON written back from them gives the same text, so none is a
     number, a null or missing) is rendered as columns; the others one by one."""
+    import polars as pl  # not at import: a refusal under a small ulimit -v renders without it
+
     fast = pl.lit(None, dtype=pl.String)
     if plan is not None:
         values = {name: pl.col("params").str.json_path_match(f"$.{name}") for _, name in plan if name is not None}
@@ -451,6 +461,8 @@ def _by_shape(rest: pl.DataFrame, lang: str, label: InputLabel | None) -> pl.Dat
     sentence with words looked up (unknown-commune's ``row_values``) were 150,000 calls of
     :func:`render` (2.4 s); they are one. Findings whose sentence does not keep the marks (a
     parameter left out: their own message is used) stay null, for the caller to render."""
+    import polars as pl  # not at import: a refusal under a small ulimit -v renders without it
+
     parts = []
     for (kind,), rows in rest.partition_by("kind", as_dict=True, maintain_order=True).items():
         fields = _plain_fields(str(kind or ""), lang)
