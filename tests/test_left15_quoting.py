@@ -26,6 +26,7 @@ SOURCE = Path(__file__).parents[1] / "src" / "pari_index"
 PROGRAMMERS = {
     "__init__.py",
     "api.py",
+    "messages/library_errors.py",
     "textexpr.py",
     "messages/__init__.py",
     "messages/numbers.py",
@@ -67,7 +68,10 @@ def test_the_catalogue_renders_no_python_quoting() -> None:
     notes of the criteria import (the draft's todo: lines), which have words of their own."""
     from pari_index.authoring.notes import NOTES
 
-    texts = [*catalogue_markdown().splitlines(), *(text for pair in NOTES.values() for text in pair)]
+    # Not the library's errors (``library-*``, session 39): they name a caller's Python values as
+    # Python writes them ('vi', None), what the caller types, as api.py did before they were bilingual.
+    findings = [line for line in catalogue_markdown().splitlines() if not line.startswith("| `library-")]
+    texts = [*findings, *(text for pair in NOTES.values() for text in pair)]
     found = [m.group(0) for line in texts for m in REPR_ARTEFACTS.finditer(line)]
     assert found == []
 

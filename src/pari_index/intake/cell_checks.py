@@ -81,7 +81,7 @@ def input_labels(table: LeafTable) -> pl.DataFrame:
         for label in (spec.label, spec.label_en)
         if label
     ]
-    frame = pl.DataFrame(rows, schema=[CRITERION, "_spelled", "_label"], orient="row")
+    frame = pl.DataFrame(rows, schema={CRITERION: pl.String, "_spelled": pl.String, "_label": pl.String}, orient="row")
     return frame.select(CRITERION, "_spelled", input_name_key(pl.col("_label")).alias("_key"))
 
 
