@@ -17,15 +17,6 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-# polars allocates through jemalloc, which by default keeps freed pages for ten seconds before
-# giving them back. A `pari score` run frees and allocates large frames step after step, so the
-# retained pages add up: on a national run (10,600 communes) the peak was 1.6 GB with the default
-# and 1.39 GB when freed pages are returned after 100 ms, for about 10 % more time. One
-# arena instead of four per core shares freed pages between polars' threads: on the national run
-# (6 alternating pairs) 25 MB less peak and 6 % less CPU (fewer pages faulted in again). This must
-# be set before polars is first imported (the commands import it lazily); a value the user sets wins.
-os.environ.setdefault("_RJEM_MALLOC_CONF", "narenas:1,dirty_decay_ms:100,muzzy_decay_ms:0")
-
 from pari_index import console
 from pari_index.cli_params import (
     check_every_limit,
