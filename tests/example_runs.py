@@ -1,5 +1,6 @@
 """``pari score`` on the bundled example with one of its files replaced (the survey or the
-appraisal), through click's CliRunner: the run several tests make of a changed input."""
+appraisal), through click's CliRunner: the run several tests make of a changed input; and the
+README's inputs (:data:`README_INPUTS`), which several tests run whole."""
 
 from __future__ import annotations
 
@@ -11,6 +12,18 @@ from click.testing import CliRunner
 from pari_index.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+#: The inputs of the README's main command (both assessment forms, the register, the survey and
+#: the appraisal), as ``pari score`` takes them after its name.
+README_INPUTS = (
+    str(EXAMPLES / "assessments_long.csv"),
+    str(EXAMPLES / "assessments_wide.xlsx"),
+    "--communes",
+    str(EXAMPLES / "communes.csv"),
+    "--survey",
+    str(EXAMPLES / "survey.csv"),
+    "--appraisal",
+    str(EXAMPLES / "appraisal.csv"),
+)
 
 
 def score_examples(

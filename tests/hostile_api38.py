@@ -157,12 +157,13 @@ def _other_leaves() -> list[Any]:
     return list(resolve_leaves(pari.load_criteria()))
 
 
-def score_example() -> pari.ScoreResult:
-    """The example province scored through the facade, as README's library example does."""
+def score_example(*, appraised: bool = True) -> pari.ScoreResult:
+    """The example province scored through the facade, as README's library example does (with
+    its appraisal unless ``appraised`` is false)."""
     return pari.score(
         [DATA / "assessments_long.csv"],
         pari.load_criteria(CRITERIA),
         communes=DATA / "communes.csv",
         survey=[DATA / "survey.csv"],
-        appraisal=DATA / "appraisal.csv",
+        appraisal=DATA / "appraisal.csv" if appraised else None,
     )

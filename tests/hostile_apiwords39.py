@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-from hostile_api39 import CRITERIA, DATA
+from hostile_api38 import CRITERIA, DATA
 
 import pari_index as pari
 from pari_index.criteria.compiling import COMMUNE

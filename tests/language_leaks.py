@@ -22,6 +22,7 @@ from typing import Any
 
 import fastexcel
 from click.testing import CliRunner
+from example_runs import README_INPUTS
 
 import pari_index
 from pari_index.cli import main
@@ -253,18 +254,7 @@ def workbook_text(path: Path, lang: str, data: Mapping[str, set[str]]) -> str:
 def outputs(folder: Path, lang: str) -> dict[str, str]:
     """What every command shows in ``lang``, by where it is shown."""
     other = "en" if lang == "vi" else "vi"
-    inputs = [
-        str(EXAMPLES / "assessments_long.csv"),
-        str(EXAMPLES / "assessments_wide.xlsx"),
-        "--communes",
-        str(EXAMPLES / "communes.csv"),
-        "--survey",
-        str(EXAMPLES / "survey.csv"),
-        "--appraisal",
-        str(EXAMPLES / "appraisal.csv"),
-        "--date",
-        "2025-12-01",
-    ]
+    inputs = [*README_INPUTS, "--date", "2025-12-01"]
     shown: dict[str, str] = {}
     shown["help"] = _pari("--lang", lang, "--help")
     for command in ("criteria", "criteria export", "criteria import", "demo-data", "diff", "explain"):

@@ -136,7 +136,7 @@ def test_whole_numbers_of_numpy_are_taken_as_ints() -> None:
     """A year read from a pandas frame is numpy's int64: on a6bdad8 «pari.score: year takes a whole
     number (int) or None, not int64», and so batch_size and display_frame's places."""
     numpy = pytest.importorskip("numpy")
-    from hostile_api39 import CRITERIA, DATA
+    from hostile_api38 import CRITERIA, DATA
 
     result = pari.score(
         [DATA / "assessments_long.csv"],
@@ -156,7 +156,7 @@ def test_whole_numbers_of_numpy_are_taken_as_ints() -> None:
 def test_output_errors_name_the_argument_not_pari_s_o_or_format(scored: pari.ScoreResult, tmp_path: Path) -> None:
     """On a6bdad8 «-o …/kq.csv: the file must end in .xlsx» (pari.write_results has no -o) and
     pari.run_score «give a folder name with --format csv»."""
-    from hostile_api39 import CRITERIA, DATA
+    from hostile_api38 import CRITERIA, DATA
 
     result, ranked = _ranked_copy(scored)
     with pytest.raises(pari.PariError) as caught:

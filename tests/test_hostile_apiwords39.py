@@ -11,7 +11,8 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from hostile_api39 import CRITERIA, DATA, score_example
+from hostile_api38 import CRITERIA, DATA
+from hostile_api39 import score_example
 from hostile_apiwords39 import CASES, ENGLISH
 
 import pari_index as pari

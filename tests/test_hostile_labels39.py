@@ -13,24 +13,14 @@ import openpyxl
 import polars as pl
 import pytest
 from children import ROOT, pari_child
+from example_runs import README_INPUTS
 from hostile_labels39 import DIFF_ITEM_LINES, DIFF_LINES, DOWNLOAD_FIRST_ROW, DOWNLOAD_TEXTS, HEADINGS, INPUT_CELLS
 
 from pari_index.outputs.report_packing import _csv_text
 from pari_index.outputs.results import read_results
 from pari_index.outputs.results_labels import unlabel_frame
 
-EXAMPLES = ROOT / "examples"
-SCORE = [
-    "score",
-    str(EXAMPLES / "assessments_long.csv"),
-    str(EXAMPLES / "assessments_wide.xlsx"),
-    "--communes",
-    str(EXAMPLES / "communes.csv"),
-    "--survey",
-    str(EXAMPLES / "survey.csv"),
-    "--appraisal",
-    str(EXAMPLES / "appraisal.csv"),
-]
+SCORE = ["score", *README_INPUTS]
 
 
 @pytest.fixture(scope="module")

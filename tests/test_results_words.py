@@ -10,6 +10,7 @@ import fastexcel
 import polars as pl
 import pytest
 from click.testing import CliRunner
+from example_runs import README_INPUTS
 from processes import run_process
 
 from pari_index.cli import main
@@ -30,18 +31,7 @@ from pari_index.outputs.results_labels import column_heading, column_id, label_f
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-INPUTS = [
-    str(EXAMPLES / "assessments_long.csv"),
-    str(EXAMPLES / "assessments_wide.xlsx"),
-    "--communes",
-    str(EXAMPLES / "communes.csv"),
-    "--survey",
-    str(EXAMPLES / "survey.csv"),
-    "--appraisal",
-    str(EXAMPLES / "appraisal.csv"),
-    "--date",
-    "2025-12-01",
-]
+INPUTS = [*README_INPUTS, "--date", "2025-12-01"]
 #: Columns whose text is written in the run's language (not codes): they differ between languages.
 WORDED = {
     "criteria": ["explanation"],
