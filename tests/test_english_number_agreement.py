@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from pari_index.messages import CATALOGUE, render
-from pari_index.messages.rendering import _ONE_OF, _agreeing, _fields
+from pari_index.messages.rendering import _ONE_OF, _agreeing, template_fields
 
 _PLURAL_AFTER_ONE = re.compile(r"(?<![\d.,])1 (?:[a-z]+ )?(" + "|".join(_ONE_OF) + r")\b")
 
@@ -33,7 +33,7 @@ _PLURAL_AFTER_ONE = re.compile(r"(?<![\d.,])1 (?:[a-z]+ )?(" + "|".join(_ONE_OF)
     ],
 )
 def test_a_count_of_one_takes_the_one_item_form(kind: str, params: dict[str, object], said: str) -> None:
-    others = dict.fromkeys(_fields(CATALOGUE[kind].message.get("en")), "x")
+    others = dict.fromkeys(template_fields(CATALOGUE[kind].message.get("en")), "x")
     assert said in render(kind, {**others, **params}, "en")
 
 
@@ -56,10 +56,10 @@ def test_a_value_reading_one_and_a_plural_is_shown_as_written() -> None:
 @pytest.mark.parametrize("kind", sorted(CATALOGUE))
 def test_no_english_template_counts_one_in_the_plural(kind: str) -> None:
     template = CATALOGUE[kind].message.get("en")
-    ones = render(kind, dict.fromkeys(_fields(template), 1), "en")
+    ones = render(kind, dict.fromkeys(template_fields(template), 1), "en")
     assert not [m.group(0) for m in _PLURAL_AFTER_ONE.finditer(ones) if "has words" not in m.group(0)]
     # ... and with two, the template is left as written: only a count of one changes it.
-    assert _agreeing(template, dict.fromkeys(_fields(template), 2)) == template
+    assert _agreeing(template, dict.fromkeys(template_fields(template), 2)) == template
 
 
 def test_the_one_item_forms_are_told_apart_from_plain_words() -> None:
@@ -117,8 +117,8 @@ def test_no_english_words_count_one_in_the_plural(name: str, key: str, template:
     # Every finding's words, filled with 1 through the finding that names them.
     kinds = [kind for kind, entry in sorted(CATALOGUE.items()) if "{" + name + "}" in entry.message.get("en")]
     for kind in kinds[:1]:
-        fields = dict.fromkeys(_fields(template), 1)
+        fields = dict.fromkeys(template_fields(template), 1)
         said = render(
-            kind, {**dict.fromkeys(_fields(CATALOGUE[kind].message.get("en")), "x"), **fields, name: key}, "en"
+            kind, {**dict.fromkeys(template_fields(CATALOGUE[kind].message.get("en")), "x"), **fields, name: key}, "en"
         )
         assert not [m.group(0) for m in _PLURAL_AFTER_ONE.finditer(said) if "has words" not in m.group(0)], said

@@ -15,7 +15,8 @@ from pari_index.intake.findings import json_params, problems_to_findings, row_fi
 from pari_index.intake.tables import FILE, ROW, SHEET, row_problems
 from pari_index.intake.values import shown
 from pari_index.messages import localise_findings, params_json, render
-from pari_index.messages.rendering import parse_params, per_distinct
+from pari_index.messages.findings_table import per_distinct
+from pari_index.messages.rendering import parse_params
 
 # Text as a council's file may hold it: plain codes, quotes, backslashes, control, bidi and
 # zero-width characters, Vietnamese letters, braces, long runs.

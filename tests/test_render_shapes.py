@@ -1,4 +1,4 @@
-"""Findings rendered by shape (messages.rendering._by_shape) read exactly as rendered one by one.
+"""Findings rendered by shape (messages.findings_table._by_shape) read exactly as rendered one by one.
 
 A sentence whose parameters are not all plain text (unknown-commune's ``row_values`` looks up
 words, with a count nested in them) was rendered by a call per finding: 150,000 unknown communes
@@ -17,7 +17,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pari_index.messages.rendering import WRITTEN_IN, localise_findings, parse_params, render
+from pari_index.messages.findings_table import localise_findings
+from pari_index.messages.rendering import WRITTEN_IN, parse_params, render
 
 CODES = st.text(alphabet=st.sampled_from('aX0"\\ commune_ }{$1\u00e1\u1ea1'), min_size=0, max_size=12)
 
@@ -69,7 +70,7 @@ def test_a_kind_of_plain_sentences_with_an_argument_name_is_named_in_the_runs_la
 
 def _plain_kinds() -> list[str]:
     from pari_index.messages.catalogue import CATALOGUE
-    from pari_index.messages.rendering import _plain_fields
+    from pari_index.messages.findings_table import _plain_fields
 
     return sorted(kind for kind in CATALOGUE if _plain_fields(kind, "vi") or _plain_fields(kind, "en"))
 
@@ -81,10 +82,10 @@ def test_every_kind_with_plain_parameters_reads_the_same_by_shape(lang: str) -> 
     run on polars' "value cannot be null" while this was written: tests/test_hostile_sweep14's
     afternoon time caught it; the marks are now filled with nothing where a finding has no text.)"""
     from pari_index.messages.catalogue import CATALOGUE
-    from pari_index.messages.rendering import _fields
+    from pari_index.messages.rendering import template_fields
 
     for kind in _plain_kinds():
-        names = sorted(set(_fields(CATALOGUE[kind].message.get(lang))))
+        names = sorted(set(template_fields(CATALOGUE[kind].message.get(lang))))
         params: list[dict[str, object] | None] = []
         for i in range(240):
             given = {name: f"{name} «{i % 7}»" for name in names}

@@ -42,8 +42,9 @@ from pari_index.intake.values import (
     parse_points,
     scientific_lost,
 )
+from pari_index.messages.findings_table import json_params
 from pari_index.messages.labels import PARAM_WORDS
-from pari_index.messages.rendering import json_params, params_json
+from pari_index.messages.rendering import params_json
 from pari_index.textexpr import format_text
 
 APPRAISAL_ALIASES: dict[str, str] = {

@@ -13,7 +13,7 @@ from pari_index.intake.sheet import FILE, ROW, SHEET
 from pari_index.intake.tables import HEADING
 from pari_index.intake.values import shown
 from pari_index.messages import params_json
-from pari_index.messages.rendering import json_params, per_distinct
+from pari_index.messages.findings_table import json_params, per_distinct
 
 
 def empty_findings() -> pl.DataFrame:

@@ -15,8 +15,9 @@ sentence in Vietnamese ones, so that a Vietnamese output never falls back to Eng
 This package is shared by every stage (tests/test_architecture.py): it imports no stage. Its
 modules, by stage: the words of each stage's findings and errors (``criteria``, ``intake_cells``,
 ``intake_files``, ``scoring``, ``outputs``, ``command_line``), assembled in ``catalogue``; the words
-of values (``labels``); numbers (``numbers``); rendering a finding in one language (``rendering``);
-the Vietnamese of texts written in English elsewhere: a raise site's own hints (``hints``), PyYAML's
+of values (``labels``); numbers (``numbers``); rendering a finding in one language (``rendering``,
+which imports no polars) and the findings table in one language (``findings_table``); the
+Vietnamese of texts written in English elsewhere: a raise site's own hints (``hints``), PyYAML's
 reasons (``yaml_words``), click's usage errors (``click_words``) and why an evidence file cannot be
 used (``evidence_notes``).
 Import from ``pari_index.messages``: the modules are its layout, not its interface.
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pari_index.messages.catalogue import CATALOGUE, STOPPING, catalogue_markdown, entry_of, title
     from pari_index.messages.command_line import DEMO_FILES, PROGRESS, STOPPED, VALIDATED, progress_text
+    from pari_index.messages.findings_table import localise_findings
     from pari_index.messages.labels import (
         ANSWERS,
         PARAM_WORDS,
@@ -46,7 +48,6 @@ if TYPE_CHECKING:
         WRITTEN_IN,
         InputLabel,
         counted,
-        localise_findings,
         params_json,
         parse_params,
         render,
@@ -82,7 +83,7 @@ _HOMES: dict[str, str] = {
     "iso_date": "numbers",
     "WRITTEN_IN": "rendering",
     "InputLabel": "rendering",
-    "localise_findings": "rendering",
+    "localise_findings": "findings_table",
     "params_json": "rendering",
     "parse_params": "rendering",
     "render": "rendering",

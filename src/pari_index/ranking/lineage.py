@@ -20,7 +20,7 @@ from pari_index.intake.findings import empty_findings, problems_to_findings, row
 from pari_index.intake.nearest import Near
 from pari_index.intake.sheet import unit_headings
 from pari_index.intake.tables import ROW, check_table_size, read_with_columns, row_problems, table_rows_limit
-from pari_index.messages.rendering import json_params
+from pari_index.messages.findings_table import json_params
 from pari_index.ranking.changes import previous_summary
 from pari_index.scoring.completeness import replace_findings
 

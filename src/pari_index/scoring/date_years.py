@@ -36,7 +36,7 @@ from pari_index.intake.findings import cell_findings, empty_findings
 from pari_index.intake.model import Intake
 from pari_index.intake.schema import COLUMN, CRITERION, FIELD, VALUE
 from pari_index.intake.tables import FILE, ROW, SHEET
-from pari_index.messages.rendering import json_params
+from pari_index.messages.findings_table import json_params
 from pari_index.textexpr import format_text
 
 #: Fewer dates than this tell nothing of a form's year.
