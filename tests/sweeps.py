@@ -145,3 +145,18 @@ def ranked(tables: Tables, columns: Sequence[str] = RANKED) -> list[list[str]]:
 def kinds(tables: Tables) -> list[str]:
     """The kinds of the run's findings, sorted, one for each finding."""
     return sorted(f["kind"] for f in tables["findings"])
+
+
+def of_kind(tables: Tables, kind: str) -> list[dict[str, str]]:
+    """The run's findings of ``kind``, in the findings table's order."""
+    return [f for f in tables["findings"] if f["kind"] == kind]
+
+
+def unit_row(tables: Tables, code: str) -> dict[str, str]:
+    """The summary row of the unit ``code``."""
+    return next(r for r in tables["summary"] if r["commune_code"] == code)
+
+
+def item_row(tables: Tables, code: str, item: str) -> dict[str, str]:
+    """The criteria row of the unit ``code``'s item ``item``."""
+    return next(r for r in tables["criteria"] if r["commune_code"] == code and r["criterion_id"] == item)

@@ -8,22 +8,15 @@ does not have). Now the first is ``appraisal-marked-not-applicable`` and the sec
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 from hostile_decoding32 import CASES
-from sweeps import sweep_child
+from sweeps import case_results
 
 
 def _findings(case: str, folder: Path, lang: str) -> list[dict[str, str]]:
-    folder.mkdir()
-    args = CASES[case](folder)
-    args[args.index("-o") + 1] = str(folder / "results")
-    done = sweep_child([*args, "--format", "csv", "--lang", lang], folder)
-    assert done.returncode == 0, done.stdout + done.stderr
-    with (folder / "results" / "findings.csv").open(encoding="utf-8-sig") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = case_results(CASES, case, folder, lang=lang)["findings"]
     return [r for r in rows if r["criterion_id"] == "8.4.2" and r["kind"].startswith("appraisal-")]
 
 

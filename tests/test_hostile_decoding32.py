@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 from hostile_decoding32 import CASES, EXPECTED, LABELLED, NOT_WRITTEN
 from hostile_sweep8 import EXAMPLES
-from sweeps import case_tests, language_tests, sweep_child
+from sweeps import case_results, case_tests, csv_results, item_row, language_tests, of_kind, ranked, unit_row
 
 from pari_index.intake.appraisal_columns import own_field_of
 from pari_index.intake.evaluation_input import appraisal_wrong_unit_findings
@@ -28,48 +28,25 @@ from pari_index.intake.sheet import FILE, ROW, SHEET
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
 
 
-def _tables(case: str, folder: Path, lang: str = "en") -> dict[str, list[dict[str, str]]]:
-    """The CSV results of ``case`` (it must exit 0), by table id."""
-    folder.mkdir()
-    args = CASES[case](folder)
-    out = args.index("-o")
-    args[out + 1] = str(folder / "results")
-    done = sweep_child([*args, "--format", "csv", "--lang", lang], folder)
-    assert done.returncode == 0, done.stdout + done.stderr
-    tables = {}
-    for name in ("summary", "criteria", "findings", "rows"):
-        with (folder / "results" / f"{name}.csv").open(encoding="utf-8-sig") as handle:
-            tables[name] = list(csv.DictReader(handle))
-    return tables
-
-
-def _item(tables: dict[str, list[dict[str, str]]], commune: str, item: str) -> dict[str, str]:
-    return next(r for r in tables["criteria"] if r["commune_code"] == commune and r["criterion_id"] == item)
-
-
 def _fields(row: dict[str, str], *names: str) -> list[str]:
     return [row[name] for name in names]
 
 
-def _unit(tables: dict[str, list[dict[str, str]]], commune: str) -> dict[str, str]:
-    return next(r for r in tables["summary"] if r["commune_code"] == commune)
-
-
 def test_a_council_s_n_a_mark_excludes_the_item_from_the_unit_s_maximum(tmp_path: Path) -> None:
-    plain = _tables("well-appraisal-marks-not-applicable", tmp_path / "a")
-    item = _item(plain, "00037", "8.4.2")
+    plain = case_results(CASES, "well-appraisal-marks-not-applicable", tmp_path / "a", lang="en")
+    item = item_row(plain, "00037", "8.4.2")
     # Before: final 0.5, counted 0.5, status ok (its branch na_excluded all the same).
     assert _fields(item, "final_score", "counted_max", "status", "branch") == ["", "0.0", "excluded", "na_excluded"]
     assert item["appraisal_reason"] == "Hội đồng đối chiếu lại hồ sơ"
     # The commune's maximum is 0.5 lower than the set's appraised part, the other units' not.
-    unit, other = _unit(plain, "00037"), _unit(plain, "00034")
+    unit, other = unit_row(plain, "00037"), unit_row(plain, "00034")
     assert float(other["appraised_max"]) - float(unit["appraised_max"]) == 0.5
     assert not [f for f in plain["findings"] if f["kind"] == "appraisal-on-excluded-item"]
 
 
 def test_a_council_that_clears_the_commune_s_n_a_mark_has_its_score_counted(tmp_path: Path) -> None:
-    tables = _tables("well-appraisal-clears-not-applicable", tmp_path / "a", "vi")
-    item = _item(tables, "00049", "8.4.2")
+    tables = case_results(CASES, "well-appraisal-clears-not-applicable", tmp_path / "a", lang="vi")
+    item = item_row(tables, "00049", "8.4.2")
     # Before: excluded, final empty, and "the council's score 0.25 was not used".
     assert _fields(item, "appraised_score", "final_score", "counted_max", "status") == [
         "0.25",
@@ -78,11 +55,11 @@ def test_a_council_that_clears_the_commune_s_n_a_mark_has_its_score_counted(tmp_
         "appraised",
     ]
     assert not [f for f in tables["findings"] if f["kind"] == "appraisal-on-excluded-item"]
-    assert float(_unit(tables, "00049")["appraised_max"]) == float(_unit(tables, "00034")["appraised_max"])
+    assert float(unit_row(tables, "00049")["appraised_max"]) == float(unit_row(tables, "00034")["appraised_max"])
 
 
 def test_a_council_s_corrections_of_another_unit_type_s_items_are_told_at_their_rows(tmp_path: Path) -> None:
-    tables = _tables("well-appraisal-of-another-unit-type", tmp_path / "en")
+    tables = case_results(CASES, "well-appraisal-of-another-unit-type", tmp_path / "en", lang="en")
     found = [
         (f["criterion_id"], f["row"], f["column"], f["severity"])
         for f in tables["findings"]
@@ -92,8 +69,8 @@ def test_a_council_s_corrections_of_another_unit_type_s_items_are_told_at_their_
     assert found == [("8.4.2", str(rows - 1), "value", "warning"), ("3.5.1", str(rows), "evidence_accepted", "warning")]
     message = next(f["message"] for f in tables["findings"] if f["kind"] == "not-applicable-to-unit" and f["row"])
     assert "applies only to" in message
-    assert _item(tables, "00001", "8.4.2")["status"] == "excluded"
-    vi = _tables("well-appraisal-of-another-unit-type", tmp_path / "vi", "vi")
+    assert item_row(tables, "00001", "8.4.2")["status"] == "excluded"
+    vi = case_results(CASES, "well-appraisal-of-another-unit-type", tmp_path / "vi", lang="vi")
     told = [f["message"] for f in vi["findings"] if f["file"].endswith("tham-dinh.csv") and f["row"] == str(rows)]
     assert told == [
         "đơn vị 00001 là phường; tiêu chí 3.5.1 chỉ áp dụng cho loại đơn vị: xã, đặc khu, nên giá trị này"
@@ -141,12 +118,8 @@ def test_the_council_s_own_n_a_mark_and_a_score_are_not_told_as_of_another_unit_
 
 def test_an_input_named_as_the_commune_s_own_field_in_an_appraisal_is_refused_at_its_row(tmp_path: Path) -> None:
     args = CASES["appraisal-input-own-field"](tmp_path)
-    out = args.index("-o")
-    args[out + 1] = str(tmp_path / "results")
-    done = sweep_child([*args, "--format", "csv"], tmp_path)
-    assert done.returncode == 1, done.stdout + done.stderr
-    with (tmp_path / "results" / "findings.csv").open(encoding="utf-8-sig") as handle:
-        found = [r for r in csv.DictReader(handle) if r["kind"] == "appraisal-input-own-field"]
+    tables = csv_results(args, tmp_path, status=1)
+    found = of_kind(tables, "appraisal-input-own-field")
     assert [(r["row"], r["column"], r["severity"]) for r in found] == [
         ("61", "input", "error"),
         ("62", "input", "error"),
@@ -162,14 +135,13 @@ def test_an_input_named_as_the_commune_s_own_field_in_an_appraisal_is_refused_at
         "n/a",
         None,
     ]
-    with (tmp_path / "results" / "rows.csv").open(encoding="utf-8-sig") as handle:
-        ledger = {r["row"]: r["status"] for r in csv.DictReader(handle) if r["file"].endswith("tham-dinh.csv")}
+    ledger = {r["row"]: r["status"] for r in tables["rows"] if r["file"].endswith("tham-dinh.csv")}
     assert (ledger["61"], ledger["62"], ledger["60"]) == ("rejected", "rejected", "applied")
 
 
 def test_an_input_written_by_its_label_is_that_input(tmp_path: Path) -> None:
-    tables = _tables("well-input-by-label", tmp_path / "label")
-    item = _item(tables, "00001", "1.1.3")
+    tables = case_results(CASES, "well-input-by-label", tmp_path / "label", lang="en")
+    item = item_row(tables, "00001", "1.1.3")
     # The commune's 34 of 179 read (before: its cell rejected, the row "partial").
     assert item["computed_score"] == "0.0" and item["self_score"] == "0.0"
     form = {r["status"] for r in tables["rows"] if r["file"].endswith("tu-danh-gia.csv")}
@@ -197,17 +169,13 @@ def test_an_input_s_label_in_either_language_and_any_case_names_it(written: str)
 
 
 def test_dashes_for_blank_scores_and_decisions_give_the_plain_appraisal_s_results(tmp_path: Path) -> None:
-    dashed = _tables("well-appraisal-dashes-for-blanks", tmp_path / "dashed")
+    dashed = case_results(CASES, "well-appraisal-dashes-for-blanks", tmp_path / "dashed", lang="en")
     (tmp_path / "plain").mkdir()
     args = CASES["well-appraisal-dashes-for-blanks"](tmp_path / "plain")
     plain_appraisal = Path(args[args.index("--appraisal") + 1])
     plain_appraisal.write_text((EXAMPLES / "appraisal.csv").read_text("utf-8-sig"), "utf-8")
-    out = args.index("-o")
-    args[out + 1] = str(tmp_path / "plain" / "results")
-    assert sweep_child([*args, "--format", "csv", "--lang", "en"], tmp_path / "plain").returncode == 0
-    with (tmp_path / "plain" / "results" / "summary.csv").open(encoding="utf-8-sig") as handle:
-        plain = [(r["commune_code"], r["total_points"], r["rank"]) for r in csv.DictReader(handle)]
-    assert [(r["commune_code"], r["total_points"], r["rank"]) for r in dashed["summary"]] == plain
+    plain = ranked(csv_results(args, tmp_path / "plain", lang="en"), ("commune_code", "total_points", "rank"))
+    assert ranked(dashed, ("commune_code", "total_points", "rank")) == plain
     assert not [f for f in dashed["findings"] if f["severity"] == "error"]
     # Each score so is told at its cell: Excel's accounting format writes a zero as a dash too.
     marks = [f for f in dashed["findings"] if f["kind"] == "appraisal-score-mark"]

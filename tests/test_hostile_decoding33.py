@@ -5,7 +5,6 @@ real child processes with a time-out, in both languages."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from hostile_decoding28 import _with, _write
 from hostile_decoding32 import appraisal_with
 from hostile_decoding33 import ADDED, CASES, EXPECTED, NOT_WRITTEN
 from hostile_sweep8 import _rows, _score
-from sweeps import case_tests, language_tests, sweep_child
+from sweeps import case_results, case_tests, csv_results, item_row, language_tests, of_kind, sweep_child
 
 (
     test_every_case_has_its_expectation,
@@ -22,39 +21,13 @@ from sweeps import case_tests, language_tests, sweep_child
 
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
 
-Tables = dict[str, list[dict[str, str]]]
-
-
-def _run(args: list[str], folder: Path, *extra: str) -> Tables:
-    """The CSV results of ``pari ARGS`` (it must exit 0), by table id."""
-    out = args.index("-o")
-    args[out + 1] = str(folder / "results")
-    done = sweep_child([*args, "--format", "csv", *extra], folder)
-    assert done.returncode == 0, done.stdout + done.stderr
-    tables = {}
-    for name in ("summary", "criteria", "findings"):
-        with (folder / "results" / f"{name}.csv").open(encoding="utf-8-sig") as handle:
-            tables[name] = list(csv.DictReader(handle))
-    return tables
-
-
-def _case(case: str, folder: Path, *extra: str) -> Tables:
-    folder.mkdir()
-    return _run(CASES[case](folder), folder, *extra)
-
-
-def _kind(tables: Tables, kind: str) -> list[dict[str, str]]:
-    return [f for f in tables["findings"] if f["kind"] == kind]
-
-
-def _item(tables: Tables, commune: str, item: str) -> dict[str, str]:
-    return next(r for r in tables["criteria"] if r["commune_code"] == commune and r["criterion_id"] == item)
-
 
 @pytest.mark.parametrize("batch", ["0", "7"])
 def test_every_plan_date_a_year_late_is_told_at_its_cell(tmp_path: Path, batch: str) -> None:
-    tables = _case("well-plan-dates-a-year-late", tmp_path / "late", "--lang", "en", "--batch-size", batch)
-    told = _kind(tables, "date-after-evidence")
+    tables = case_results(
+        CASES, "well-plan-dates-a-year-late", tmp_path / "late", "--lang", "en", "--batch-size", batch
+    )
+    told = of_kind(tables, "date-after-evidence")
     # 40 plans are dated; 37 give an evidence date to compare with.
     assert len(told) == 37 and {f["criterion_id"] for f in told} == {"1.1.1"}
     first = told[0]
@@ -65,9 +38,9 @@ def test_every_plan_date_a_year_late_is_told_at_its_cell(tmp_path: Path, batch: 
         " date typed (a slip in the year or month?), which the document does not show"
     )
     # Still scored on the date typed: after the late limit, not done (0 of 1).
-    assert _item(tables, "00001", "1.1.1")["computed_score"] == "0.0"
-    vi = _case("well-plan-dates-a-year-late", tmp_path / "vi", "--lang", "vi")
-    assert _kind(vi, "date-after-evidence")[0]["message"].startswith("04/06/2026 muộn hơn 365 ngày so với ngày")
+    assert item_row(tables, "00001", "1.1.1")["computed_score"] == "0.0"
+    vi = case_results(CASES, "well-plan-dates-a-year-late", tmp_path / "vi", "--lang", "vi")
+    assert of_kind(vi, "date-after-evidence")[0]["message"].startswith("04/06/2026 muộn hơn 365 ngày so với ngày")
 
 
 def test_a_date_a_few_days_after_its_evidence_or_the_example_is_not_told(tmp_path: Path) -> None:
@@ -77,19 +50,21 @@ def test_a_date_a_few_days_after_its_evidence_or_the_example_is_not_told(tmp_pat
     assert rows[0][value] == rows[0][evidence] == "04/06/2025"
     rows[0][value] = "04/07/2025"  # 30 days after its evidence
     _score(tmp_path)
-    near = _run(_with(tmp_path, _write(tmp_path / "tu-danh-gia.csv", [header, *rows])), tmp_path)
-    assert not _kind(near, "date-after-evidence")
+    near = csv_results(_with(tmp_path, _write(tmp_path / "tu-danh-gia.csv", [header, *rows])), tmp_path)
+    assert not of_kind(near, "date-after-evidence")
     rows[0][value] = "05/07/2025"  # 31 days
     (tmp_path / "b").mkdir()
     _score(tmp_path / "b")
-    far = _run(_with(tmp_path / "b", _write(tmp_path / "b" / "tu-danh-gia.csv", [header, *rows])), tmp_path / "b")
-    assert [(f["commune_code"], f["row"]) for f in _kind(far, "date-after-evidence")] == [("00001", "2")]
+    far = csv_results(
+        _with(tmp_path / "b", _write(tmp_path / "b" / "tu-danh-gia.csv", [header, *rows])), tmp_path / "b"
+    )
+    assert [(f["commune_code"], f["row"]) for f in of_kind(far, "date-after-evidence")] == [("00001", "2")]
 
 
 def test_a_council_s_input_and_decision_on_an_item_marked_n_a_are_told_at_their_rows(tmp_path: Path) -> None:
-    tables = _case("well-appraisal-on-marked-item", tmp_path / "en", "--lang", "en")
+    tables = case_results(CASES, "well-appraisal-on-marked-item", tmp_path / "en", "--lang", "en")
     lines = len((tmp_path / "en" / "tham-dinh.csv").read_text("utf-8").splitlines())
-    told = _kind(tables, "appraisal-on-marked-item")
+    told = of_kind(tables, "appraisal-on-marked-item")
     assert [(f["commune_code"], f["criterion_id"], f["row"], f["column"], f["severity"]) for f in told] == [
         ("00049", "8.4.2", str(lines - 1), "value", "warning"),
         ("00049", "8.4.2", str(lines), "evidence_accepted", "warning"),
@@ -99,10 +74,10 @@ def test_a_council_s_input_and_decision_on_an_item_marked_n_a_are_told_at_their_
         " maximum)"
     )
     # The item stays out of the unit's maximum, as the warning says.
-    item = _item(tables, "00049", "8.4.2")
+    item = item_row(tables, "00049", "8.4.2")
     assert (item["status"], item["counted_max"], item["final_score"]) == ("excluded", "0.0", "")
-    vi = _case("well-appraisal-on-marked-item", tmp_path / "vi", "--lang", "vi", "--batch-size", "7")
-    assert [f["message"] for f in _kind(vi, "appraisal-on-marked-item")][:1] == [
+    vi = case_results(CASES, "well-appraisal-on-marked-item", tmp_path / "vi", "--lang", "vi", "--batch-size", "7")
+    assert [f["message"] for f in of_kind(vi, "appraisal-on-marked-item")][:1] == [
         "nội dung thẩm định không được dùng: tiêu chí 8.4.2 của đơn vị 00049 được đánh dấu không áp dụng"
         " (loại khỏi điểm tối đa)"
     ]
@@ -110,12 +85,12 @@ def test_a_council_s_input_and_decision_on_an_item_marked_n_a_are_told_at_their_
 
 def test_a_council_that_clears_the_mark_has_its_input_scored_and_not_told(tmp_path: Path) -> None:
     assert ADDED["well-appraisal-clears-and-corrects"][0][2] == "n/a"
-    tables = _case("well-appraisal-clears-and-corrects", tmp_path / "a", "--lang", "en")
-    assert not _kind(tables, "appraisal-on-marked-item")
-    item = _item(tables, "00049", "8.4.2")
+    tables = case_results(CASES, "well-appraisal-clears-and-corrects", tmp_path / "a", "--lang", "en")
+    assert not of_kind(tables, "appraisal-on-marked-item")
+    item = item_row(tables, "00049", "8.4.2")
     # Counted again at the council's level (its evidence missing zeroes it, and is told so).
     assert (item["status"], item["appraised_score"], item["counted_max"]) == ("appraised", "0.25", "0.5")
-    assert "8.4.2" in [f["criterion_id"] for f in _kind(tables, "evidence-missing") if f["commune_code"] == "00049"]
+    assert "8.4.2" in [f["criterion_id"] for f in of_kind(tables, "evidence-missing") if f["commune_code"] == "00049"]
 
 
 def test_an_item_of_another_unit_type_is_told_once_as_such(tmp_path: Path) -> None:
@@ -124,9 +99,9 @@ def test_an_item_of_another_unit_type_is_told_once_as_such(tmp_path: Path) -> No
     header, *rows = _rows("appraisal.csv")
     added = [["00001", "8.4.2", "ntm_level", "Nông thôn mới", "", "", "lý do", "Lê Minh Mai"]]
     args += ["--appraisal", str(_write(tmp_path / "tham-dinh.csv", [header, *rows, *added]))]
-    tables = _run(args, tmp_path, "--lang", "en")
-    assert not _kind(tables, "appraisal-on-marked-item")
-    assert [f["criterion_id"] for f in _kind(tables, "not-applicable-to-unit") if f["file"].endswith("dinh.csv")] == [
+    tables = csv_results(args, tmp_path, "--lang", "en")
+    assert not of_kind(tables, "appraisal-on-marked-item")
+    assert [f["criterion_id"] for f in of_kind(tables, "not-applicable-to-unit") if f["file"].endswith("dinh.csv")] == [
         "8.4.2"
     ]
 
@@ -151,26 +126,22 @@ def test_a_summary_of_the_analyst_s_own_is_still_read_alone(tmp_path: Path) -> N
     (tmp_path / "nam-truoc").mkdir()
     rows = [["commune_code", "index", "rank"], ["00001", "80.5", "1"], ["00004", "70.25", "2"]]
     _write(tmp_path / "nam-truoc" / "summary.csv", rows)
-    args = [*_score(tmp_path), "--previous", str(tmp_path / "nam-truoc"), "--format", "csv"]
-    args[args.index("-o") + 1] = str(tmp_path / "results")
-    done = sweep_child([*args, "--lang", "en"], tmp_path)
-    assert done.returncode == 0, done.stdout + done.stderr
-    with (tmp_path / "results" / "summary.csv").open(encoding="utf-8-sig") as handle:
-        previous = {r["commune_code"]: r["previous_rank"] for r in csv.DictReader(handle)}
+    args = [*_score(tmp_path), "--previous", str(tmp_path / "nam-truoc")]
+    previous = {r["commune_code"]: r["previous_rank"] for r in csv_results(args, tmp_path, lang="en")["summary"]}
     assert (previous["00001"], previous["00004"]) == ("1", "2")
 
 
 def test_the_n_a_mark_named_as_its_heading_is_the_mark(tmp_path: Path) -> None:
-    named = _case("well-appraisal-n-a-by-its-heading", tmp_path / "named", "--lang", "en")
-    assert not _kind(named, "unknown-input")
-    assert _item(named, "00037", "8.4.2")["status"] == "excluded"
-    assert _item(named, "00049", "8.4.2")["appraised_score"] == "0.25"
+    named = case_results(CASES, "well-appraisal-n-a-by-its-heading", tmp_path / "named", "--lang", "en")
+    assert not of_kind(named, "unknown-input")
+    assert item_row(named, "00037", "8.4.2")["status"] == "excluded"
+    assert item_row(named, "00049", "8.4.2")["appraised_score"] == "0.25"
     # The same rows with the mark's own name: the same results.
     (tmp_path / "plain").mkdir()
     rows = [[*row] for row in ADDED["well-appraisal-n-a-by-its-heading"]]
     for row in rows:
         row[2] = "n/a"
-    plain = _run(appraisal_with(tmp_path / "plain", rows), tmp_path / "plain", "--lang", "en")
+    plain = csv_results(appraisal_with(tmp_path / "plain", rows), tmp_path / "plain", "--lang", "en")
     assert named["summary"] == plain["summary"]
 
 
@@ -192,10 +163,10 @@ def test_a_late_date_the_council_corrected_or_scored_over_is_not_told(
     alone = tmp_path / "alone"
     alone.mkdir()
     _score(alone)
-    typed = _run(_with(alone, _write(alone / "tu-danh-gia.csv", [header, *rows])), alone, "--lang", "en")
-    assert [(f["commune_code"], f["row"]) for f in _kind(typed, "date-after-evidence")] == [("00001", "2")]
+    typed = csv_results(_with(alone, _write(alone / "tu-danh-gia.csv", [header, *rows])), alone, "--lang", "en")
+    assert [(f["commune_code"], f["row"]) for f in of_kind(typed, "date-after-evidence")] == [("00001", "2")]
     args = appraisal_with(tmp_path, [added])
     args = _with(tmp_path, _write(tmp_path / "tu-danh-gia.csv", [header, *rows])) + args[args.index("--appraisal") :]
-    tables = _run(args, tmp_path, "--lang", "en")
-    assert _item(tables, "00001", "1.1.1")["appraised_score"] == appraised
-    assert not _kind(tables, "date-after-evidence")
+    tables = csv_results(args, tmp_path, "--lang", "en")
+    assert item_row(tables, "00001", "1.1.1")["appraised_score"] == appraised
+    assert not of_kind(tables, "date-after-evidence")

@@ -16,7 +16,7 @@ from hostile_decoding34 import CASES, DISTRICT, EXPECTED, NOT_WRITTEN, REWRITTEN
 from hostile_sweep8 import _rows, _score
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sweeps import case_tests, language_tests, sweep_child
+from sweeps import Tables, case_results, case_tests, csv_results, language_tests, of_kind, sweep_child, unit_row
 
 from pari_index.errors import IntakeError
 from pari_index.intake.register import read_register
@@ -34,64 +34,37 @@ from pari_index.ranking.spellings import alike_name, one_spelling, spelling_prob
 
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
 
-Tables = dict[str, list[dict[str, str]]]
-
-
-def _run(args: list[str], folder: Path, *extra: str) -> Tables:
-    """The CSV results of ``pari ARGS`` (it must exit 0), by table id."""
-    args[args.index("-o") + 1] = str(folder / "results")
-    done = sweep_child([*args, "--format", "csv", *extra], folder)
-    assert done.returncode == 0, done.stdout + done.stderr
-    tables = {}
-    for name in ("summary", "findings"):
-        with (folder / "results" / f"{name}.csv").open(encoding="utf-8-sig") as handle:
-            tables[name] = list(csv.DictReader(handle))
-    return tables
-
-
-def _case(case: str, folder: Path, *extra: str) -> Tables:
-    folder.mkdir()
-    return _run(CASES[case](folder), folder, *extra)
-
-
-def _kind(tables: Tables, kind: str) -> list[dict[str, str]]:
-    return [f for f in tables["findings"] if f["kind"] == kind]
-
-
-def _unit(tables: Tables, code: str) -> dict[str, str]:
-    return next(r for r in tables["summary"] if r["commune_code"] == code)
-
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Tables:
     folder = tmp_path_factory.mktemp("example")
-    return _run(_score(folder, "--group-by", "district"), folder)
+    return csv_results(_score(folder, "--group-by", "district"), folder)
 
 
 def _one_group(tables: Tables, example: Tables) -> None:
     """Each rewritten unit ranked as the example ranks it, in one group of its district's twelve."""
     for code in (*REWRITTEN, "00154"):
-        unit, same = _unit(tables, code), _unit(example, code)
+        unit, same = unit_row(tables, code), unit_row(example, code)
         assert (unit["group"], unit["group_size"], unit["rank"]) == (DISTRICT, "12", same["rank"])
 
 
 def test_a_district_typed_with_a_cyrillic_letter_is_one_group_and_told(tmp_path: Path, example: Tables) -> None:
-    tables = _case("well-district-cyrillic-letter", tmp_path / "en", "--lang", "en")
+    tables = case_results(CASES, "well-district-cyrillic-letter", tmp_path / "en", "--lang", "en")
     _one_group(tables, example)
-    (told,) = _kind(tables, "group-spellings")
+    (told,) = of_kind(tables, "group-spellings")
     assert (told["severity"], told["column"], told["file"].endswith("danh-sach.csv")) == ("warning", "district", True)
     assert told["message"].endswith(
         ": «Huyện Minh Hồng» (9), «<U+041D>uyện Minh Hồng» (3); they are ranked as one group, «Huyện Minh Hồng»"
     )
-    vi = _case("well-district-cyrillic-letter", tmp_path / "vi", "--lang", "vi")
-    assert "«<U+041D>uyện Minh Hồng» (3)" in _kind(vi, "group-spellings")[0]["message"]
-    assert "chữ của bảng chữ cái khác" in _kind(vi, "group-spellings")[0]["message"]
+    vi = case_results(CASES, "well-district-cyrillic-letter", tmp_path / "vi", "--lang", "vi")
+    assert "«<U+041D>uyện Minh Hồng» (3)" in of_kind(vi, "group-spellings")[0]["message"]
+    assert "chữ của bảng chữ cái khác" in of_kind(vi, "group-spellings")[0]["message"]
 
 
 def test_a_district_with_bidi_marks_or_a_zero_width_space_is_one_group(tmp_path: Path, example: Tables) -> None:
-    tables = _case("well-district-bidi-marks", tmp_path / "en", "--lang", "en")
+    tables = case_results(CASES, "well-district-bidi-marks", tmp_path / "en", "--lang", "en")
     _one_group(tables, example)
-    (told,) = _kind(tables, "group-spellings")
+    (told,) = of_kind(tables, "group-spellings")
     assert told["message"].endswith(
         ": «Huyện Minh Hồng» (8), «<U+202A>Huyện Minh Hồng<U+202C>» (3), «Huyện <U+200B>Minh Hồng» (1); they are "
         "ranked as one group, «Huyện Minh Hồng»"
@@ -99,18 +72,18 @@ def test_a_district_with_bidi_marks_or_a_zero_width_space_is_one_group(tmp_path:
 
 
 def test_a_type_written_with_an_eth_is_the_special_zone(tmp_path: Path, example: Tables) -> None:
-    tables = _case("well-type-eth-for-d-stroke", tmp_path / "en", "--lang", "en")
-    assert _kind(tables, "unknown-unit-type") == []
-    unit, same = _unit(tables, "00178"), _unit(example, "00178")
+    tables = case_results(CASES, "well-type-eth-for-d-stroke", tmp_path / "en", "--lang", "en")
+    assert of_kind(tables, "unknown-unit-type") == []
+    unit, same = unit_row(tables, "00178"), unit_row(example, "00178")
     # Before: no type, scored without the items of its type (maximum 97.0, index 29.45).
     assert (unit["unit_type"], unit["applicable_max"], unit["index"]) == ("special_zone", "98.25", "29.08")
     assert (unit["applicable_max"], unit["index"]) == (same["applicable_max"], same["index"])
 
 
 def test_headings_with_look_alike_letters_are_read(tmp_path: Path, example: Tables) -> None:
-    tables = _case("well-headings-look-alike", tmp_path / "en", "--lang", "en")
+    tables = case_results(CASES, "well-headings-look-alike", tmp_path / "en", "--lang", "en")
     assert [f["kind"] for f in tables["findings"] if f["severity"] == "error"] == []
-    assert _kind(tables, "unknown-column") == _kind(tables, "register-without-types") == []
+    assert of_kind(tables, "unknown-column") == of_kind(tables, "register-without-types") == []
     shown = ("unit_type", "total_points", "applicable_max", "index", "rank")
     assert [[r[k] for k in shown] for r in tables["summary"]] == [[r[k] for k in shown] for r in example["summary"]]
 
