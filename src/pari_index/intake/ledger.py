@@ -230,30 +230,9 @@ def source_ledger(
         .select(pl.col("file").alias(FILE), pl.col("sheet").alias(SHEET), pl.col("row").alias(ROW))
         .collect()
     )
-    # Each row's distinct messages first, a message as its number (a category), then their texts
-    # joined: grouping the texts of every finding was the ledger's peak (216 MB for 1.4 million
-    # cell findings; 51 MB so, in half the time), as was filtering the findings whole (lazily,
-    # only the columns the reasons need are kept).
-    message = pl.col("message").cast(pl.Categorical)
-    distinct = (
-        findings.lazy()
-        .filter(pl.col("row").is_not_null() & ((pl.col("severity") == "error") | pl.col("kind").is_in(_REASON_KINDS)))
-        .select("file", "sheet", "row", message.to_physical().alias("_m"), message, pl.col("severity") == "error")
-        .group_by("file", "sheet", "row", "_m")
-        .agg(pl.col("message").first(), pl.col("severity").any().alias("_error"))
-    )
-    reasons = (
-        distinct.group_by("file", "sheet", "row")
-        .agg(pl.col("message").cast(pl.String).sort().str.join("; ").alias("reasons"), pl.col("_error").any())
-        .rename({"file": FILE, "sheet": SHEET, "row": ROW})
-        .collect()
-    )
-    used = pl.concat([*used_keys, row_keys.of(repeated)]).sort()
+    reasons = _row_reasons(findings)
     keys = all_rows.keys(row_keys)
-    # A row is used when its key is among the sorted used keys: a binary search needs less
-    # memory than the hash table of ``is_in`` over 1.3 million keys (the peak of the ledger).
-    at = used.search_sorted(keys).clip(upper_bound=max(used.len() - 1, 0))
-    is_used = (used.gather(at) == keys).fill_null(False) if used.len() else pl.repeat(False, keys.len(), eager=True)
+    is_used = _among(keys, pl.concat([*used_keys, row_keys.of(repeated)]))
     # Only the keys are joined to the reasons (one per row, in the rows' order), and the result
     # set beside the rows: joining the rows themselves copied every row's file name.
     found = (
@@ -266,7 +245,7 @@ def source_ledger(
         )
         .drop("_row_key")
     )
-    del keys, used, at, is_used
+    del keys, is_used
     # One lazy pass from the rows to the ledger's columns: each step made eagerly was a frame of
     # every row (the ledger's peak at 250,000 units, with 19.8 million rows).
     ledger = (
@@ -292,6 +271,38 @@ def source_ledger(
         .collect()
     )
     return ledger
+
+
+def _row_reasons(findings: pl.DataFrame) -> pl.DataFrame:
+    """The reasons of each row a finding sits at (an error, or a warning of _REASON_KINDS): its
+    distinct messages joined, sorted, and whether any is an error (``_error``)."""
+    # Each row's distinct messages first, a message as its number (a category), then their texts
+    # joined: grouping the texts of every finding was the ledger's peak (216 MB for 1.4 million
+    # cell findings; 51 MB so, in half the time), as was filtering the findings whole (lazily,
+    # only the columns the reasons need are kept).
+    message = pl.col("message").cast(pl.Categorical)
+    distinct = (
+        findings.lazy()
+        .filter(pl.col("row").is_not_null() & ((pl.col("severity") == "error") | pl.col("kind").is_in(_REASON_KINDS)))
+        .select("file", "sheet", "row", message.to_physical().alias("_m"), message, pl.col("severity") == "error")
+        .group_by("file", "sheet", "row", "_m")
+        .agg(pl.col("message").first(), pl.col("severity").any().alias("_error"))
+    )
+    return (
+        distinct.group_by("file", "sheet", "row")
+        .agg(pl.col("message").cast(pl.String).sort().str.join("; ").alias("reasons"), pl.col("_error").any())
+        .rename({"file": FILE, "sheet": SHEET, "row": ROW})
+        .collect()
+    )
+
+
+def _among(keys: pl.Series, used: pl.Series) -> pl.Series:
+    """Whether each of ``keys`` is one of ``used``."""
+    used = used.sort()
+    # A binary search in the sorted used keys needs less memory than the hash table of ``is_in``
+    # over 1.3 million keys (the peak of the ledger).
+    at = used.search_sorted(keys).clip(upper_bound=max(used.len() - 1, 0))
+    return (used.gather(at) == keys).fill_null(False) if used.len() else pl.repeat(False, keys.len(), eager=True)
 
 
 #: The statuses of a row whose values were all used: a row at which an error sits is not one.
