@@ -37,6 +37,8 @@ class RowsSeen:
     files: int
     numbers: dict[str, int] = field(default_factory=dict)
     parts: list[pl.DataFrame] = field(default_factory=list)
+    #: Each set of columns hashed so far (their names, joined), numbered: the number seeds the hash.
+    layouts: dict[str, int] = field(default_factory=dict)
 
     def note(self, *frames: pl.DataFrame) -> None:
         """Keep the hashes of ``frames``' rows (cells or meta rows): every column but the place's
@@ -47,7 +49,13 @@ class RowsSeen:
             if frame.height == 0:
                 continue
             values = sorted(c for c in frame.columns if not c.startswith("_"))
-            names = frame.get_column(FILE).unique(maintain_order=True).to_list()
+            files = frame.get_column(FILE)
+            # Most often one file: told by comparing each path with the first, which costs a
+            # quarter of finding the distinct paths (national slices: 12.5 → 3.6 CPU ms).
+            one_file = files.null_count() == 0 and bool(
+                frame.select((pl.col(FILE) == pl.col(FILE).first()).all()).item()
+            )
+            names = files.head(1).to_list() if one_file else files.unique(maintain_order=True).to_list()
             for name in names:
                 self.numbers.setdefault(str(name), len(self.numbers))
             # A group of sheets is most often one file: its number is then repeated, not looked up
@@ -57,8 +65,10 @@ class RowsSeen:
                 if len(names) == 1 and names[0] is not None
                 else frame.get_column(FILE).cast(pl.String).replace_strict(self.numbers, return_dtype=pl.UInt32)
             )
-            # The columns' names are in the hash: a meta row and a cell never match.
-            named = pl.struct(pl.lit(",".join(values)).alias("_names"), *values).hash(7)
+            # Each set of columns hashes with a seed of its own, so a meta row and a cell never
+            # match. (The names were hashed as a column of every row: 45 → 30 CPU ms a national run.)
+            layout = self.layouts.setdefault(",".join(values), len(self.layouts))
+            named = pl.struct(*values).hash(7 + layout)
             self.parts.append(frame.select(number.alias("_n"), named.alias("_h")))
 
     def check(self) -> None:

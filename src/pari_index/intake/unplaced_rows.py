@@ -133,9 +133,13 @@ def _unplaced(frame: pl.DataFrame, table: LeafTable) -> tuple[pl.DataFrame, froz
     known_item = item.is_in(leaf_ids.implode())
     # An input named as a meta field (``self_score``) with no value is a blank, not an unknown input.
     odd_input = given.is_not_null() & ~given.is_in(list(META_COLUMNS))
+    # The rows without a value first, alone: they are few (none in a form filled in), and the
+    # items' and inputs' text was stripped and looked up on every row of the sheet before
+    # (polars joins the filters into one predicate): 105 → 29 CPU ms over a national file.
     rows = (
-        frame.lazy()
-        .filter(no_value & item.is_not_null() & ~item.is_in(groups.implode()))
+        frame.filter(no_value)
+        .lazy()
+        .filter(item.is_not_null() & ~item.is_in(groups.implode()))
         .filter((~known_item & no_meta) | (known_item & odd_input))
         .select(
             pl.col(FILE).cast(pl.String),
