@@ -334,13 +334,14 @@ def test_an_explanation_shows_unrounded_item_points_in_full(tmp_path: Path) -> N
 def test_the_totals_keep_their_column_order(tmp_path: Path) -> None:
     result, _ = score_composite(tmp_path)
     first = result.totals.columns.index("appraised_points")
-    assert result.totals.columns[first : first + 12] == [
+    assert result.totals.columns[first : first + 13] == [
         "appraised_points",
         "survey_points",
         "appraised_max",
         "survey_max",
         "survey_given",
         "items_not_assessed",
+        "items_rejected",
         "adjustment_points",
         "total_points",
         "applicable_max",

@@ -137,6 +137,7 @@ REGISTER_COLUMNS = ("code", "name", "type", "district", "province")
 RESULTS_COLUMNS = frozenset(
     {
         *("notice", "commune_code", "submitted", "survey_given", "survey_rescaled", "items_not_assessed"),
+        "items_rejected",
         *("appraised_points", "survey_points", "adjustment_points", "total_points"),
         *("appraised_max", "survey_max", "applicable_max", "index"),
         *("group_key", "group", "group_column", "rank", "group_size", "unranked_reason", "tied", "top_lost"),

@@ -1108,6 +1108,16 @@ READING_FINDINGS: dict[str, Entry] = {
         "hiện trang tính trong Excel nếu có dữ liệu cần chấm",
         "unhide it in Excel if it holds data to score",
     ),
+    "instructions-sheet-has-data": entry(
+        "Trang hướng dẫn chứa dữ liệu tự đánh giá",
+        "An instructions sheet holds assessments",
+        "trang tính mang tên trang hướng dẫn của biểu mẫu, vốn không bao giờ được đọc, nhưng chứa một bảng tự "
+        "đánh giá (tiêu đề cột {headings}, ít nhất {rows} dòng bên dưới): không dòng nào của trang được đọc",
+        "the sheet is named as a form's instructions, which are never read, but it holds a table of "
+        "assessments (headings {headings}, at least {rows} rows below them): none of its rows was read",
+        "đổi tên trang tính (ví dụ «Tự đánh giá») để chấm các dòng của nó, hoặc chuyển chúng sang trang biểu mẫu",
+        "rename the sheet (for example «Self-assessment») to score its rows, or move them to the form's sheet",
+    ),
     "too-many-strings": entry(
         "Sổ tính có quá nhiều chuỗi",
         "Too many strings",

@@ -42,6 +42,7 @@ COLUMNS: dict[str, Words] = {
     "survey_max": Words("Điểm tối đa điều tra", "Survey maximum"),
     "survey_given": Words("Có kết quả điều tra", "Survey given"),
     "items_not_assessed": Words("Số tiêu chí chưa tự đánh giá", "Items not assessed"),
+    "items_rejected": Words("Số tiêu chí có ô bị loại", "Items with a cell rejected"),
     "adjustment_points": Words("Điểm thưởng, trừ", "Bonus and penalty points"),
     "total_points": Words("Tổng điểm", "Total points"),
     "applicable_max": Words("Điểm tối đa áp dụng", "Applicable maximum"),

@@ -296,6 +296,9 @@ def _facts(ctx: Context, rec: Mapping[str, Any], rank_text: str, cells: Sequence
         facts.append((labels["rank"], labels["not_ranked"]))
     if rec.get("submitted") is False:
         facts.append(("", labels["not_submitted"]))
+    refused = _num(rec.get("items_rejected"))
+    if refused:  # its points are what was left of them (session 40: said nowhere at the unit)
+        facts.append((labels["items_rejected"], str(int(refused))))
     if _num(rec.get("previous_rank")) is not None:
         facts.append((labels["previous_rank"], str(int(_num(rec.get("previous_rank")) or 0))))
     if _num(rec.get("index_change")) is not None:

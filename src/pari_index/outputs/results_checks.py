@@ -60,6 +60,7 @@ NUMBER_COLUMNS = frozenset(
         "rank_change",
         "class_order",
         "items_not_assessed",
+        "items_rejected",
         "row",
     }
 )

@@ -67,6 +67,7 @@ def register_columns(totals: pl.DataFrame) -> list[str]:
         c
         for c in totals.columns
         if c not in SCORE_COLUMNS
+        and c != "items_rejected"  # a run's count, not the register's (a library caller's totals may lack it)
         and not c.startswith(("area_", "_"))
         and c not in RANK_COLUMNS
         and c not in PREVIOUS_COLUMNS

@@ -50,7 +50,7 @@ from pari_index.scoring.completeness import Completeness, SurveyState, notices, 
 from pari_index.scoring.evidence import unused_evidence_problems
 from pari_index.scoring.explanations import input_labeller
 from pari_index.scoring.items import order_commune_findings, score_communes, submitted_items
-from pari_index.scoring.totals import compute_totals, unreachable_findings
+from pari_index.scoring.totals import ITEMS_REJECTED, compute_totals, unreachable_findings
 
 if TYPE_CHECKING:
     from pari_index.scoring.cache import RunCache
@@ -584,7 +584,7 @@ def _run_result(
         ]
     )
     found.clear()
-    all_totals = pl.concat(totals, how="diagonal_relaxed")
+    all_totals = with_items_rejected(pl.concat(totals, how="diagonal_relaxed"), findings)
     totals.clear()
     ledger = pl.concat(
         [
@@ -618,6 +618,27 @@ def _run_result(
         ledger=ledger,
         folded_texts=folded_texts,
     )
+
+
+def with_items_rejected(totals: pl.DataFrame, findings: pl.DataFrame) -> pl.DataFrame:
+    """``totals`` with ``items_rejected`` beside ``items_not_assessed``: per unit, the items at which
+    an error of the run sits (something the unit wrote for the item was refused). Until session 40
+    a unit whose every value was refused ranked on its survey alone, its items «ok» at 0 points and
+    two «not assessed», with no word at its own row: the run's banner counted rows, not units.
+    Counted from the run's findings before they are folded, once every batch is scored: the same
+    whatever the batches or the cache."""
+    errors = findings.filter(
+        (pl.col("severity") == "error") & pl.col(COMMUNE).is_not_null() & pl.col(CRITERION).is_not_null()
+    )
+    counts = errors.group_by(COMMUNE).agg(pl.col(CRITERION).n_unique().cast(pl.UInt32).alias(ITEMS_REJECTED))
+    joined = totals.join(counts, on=COMMUNE, how="left", maintain_order="left").with_columns(
+        pl.col(ITEMS_REJECTED).fill_null(0)
+    )
+    if "items_not_assessed" not in totals.columns:  # no unit at all
+        return joined
+    order = list(totals.columns)
+    order.insert(order.index("items_not_assessed") + 1, ITEMS_REJECTED)
+    return joined.select(order)
 
 
 class _EvidenceNames:

@@ -120,6 +120,10 @@ def _unreachable_max(details: pl.DataFrame, criteria: CriteriaSet) -> pl.DataFra
     return counted
 
 
+#: Per unit, the items at which something it wrote was refused (an error at its unit and item),
+#: added to the totals once the run's findings are whole (scoring.run.with_items_rejected).
+ITEMS_REJECTED = "items_rejected"
+
 _PART_COLUMNS = (
     "appraised_points",
     "survey_points",

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from pari_index.criteria.compiling import COMMUNE as COMMUNE_KEY
 from pari_index.errors import IntakeError, Problem, criteria_as_table
 from pari_index.intake.csv_input import HEADING_LINES
 from pari_index.intake.csv_input import rows_in_one_cell as _rows_in_one_cell
 from pari_index.intake.grid import normalise_header, title_rows
+from pari_index.intake.schema import ASSESSMENT_ALIASES
+from pari_index.intake.schema import CRITERION as CRITERION_KEY
 from pari_index.intake.sheet import RowLimit, office_lock_file, pinned
 from pari_index.intake.tables import IGNORED_SHEETS, ROW, ReadResult, Sheet, frame_from_grid
 from pari_index.intake.two_row_text import join_two_row_text_header
@@ -360,6 +364,52 @@ def _load_sheet(reader: Any, name: str, cells: dict[str, _SheetCells], file: str
     return raw, visible
 
 
+#: Cells with content above which an instructions sheet is not looked at: calamine loads a whole
+#: sheet to give its first lines (400,000 rows of three cells: 4 s and 63 MB more than not looking).
+_GUIDE_PEEK_CELLS = 250_000
+#: A wide form's heading of an item or of one of its fields: ``1.1.1``, ``1.1.2:tasks``.
+_ITEM_HEADING = re.compile(r"\d+(?:\.\d+)*(?::.+)?")
+
+
+def _instructions_with_data(reader: Any, name: str, info: _SheetCells, file: str) -> Problem | None:
+    """The error of a visible sheet named as a form's instructions (IGNORED_SHEETS: never read)
+    whose first lines hold the headings of assessments: a commune code beside a criterion id or
+    an item's column. Until session 40 a clerk's rows pasted into «Hướng dẫn» were skipped with no
+    word: their communes ranked as having sent nothing under a run that said it was complete.
+    Only the first lines are loaded (a sheet of instructions is a few lines of text)."""
+    below = least_rows(info)
+    if below <= 0 or info.filled - info.empty_cells > _GUIDE_PEEK_CELLS:
+        return None
+    try:
+        with panic_words_held():
+            head = reader.load_sheet(name, header_row=None, dtypes="string", n_rows=HEADING_LINES + 1)
+        if str(head.visible) != "visible":
+            return None
+        grid = head.to_polars()
+    except BaseException as exc:
+        if not library_failure(exc):
+            raise
+        return None  # read as before: not at all
+    for index, row in enumerate(grid.iter_rows()):
+        texts = [normalise_header(str(cell)) for cell in row if cell is not None and str(cell).strip()]
+        known = {ASSESSMENT_ALIASES.get(text.casefold()) for text in texts}
+        items = [text for text in texts if _ITEM_HEADING.fullmatch(text)]
+        if COMMUNE_KEY in known and (CRITERION_KEY in known or items):
+            shown = ", ".join(f"«{text}»" for text in texts[:3])
+            rows = max(below - index, 1)
+            return Problem(
+                "instructions-sheet-has-data",
+                f"the sheet is named as a form's instructions, which are never read, but it holds a table "
+                f"of assessments (headings {shown}, at least {rows} rows below them): none of its rows was read",
+                file=file,
+                sheet=name,
+                hint="rename the sheet (for example «Self-assessment») to score its rows, "
+                "or move them to the form's sheet",
+                params={"headings": shown, "rows": rows},
+            )
+    return None
+
+
 def _marked_cells(grid: pl.DataFrame) -> pl.Series:
     """The text cells of ``grid`` with a question mark or a character outside ASCII (the evidence
     of letters lost to ``?``, and of letters misread or typed in a legacy font), column by column,
@@ -523,6 +573,8 @@ def _read_measured(
         # Composed and trimmed as headers are: "Hướng dẫn" decomposed (NFD) or with a space after
         # it was read as a table, and its first line refused as a header without a commune code.
         if normalise_header(name).casefold() in IGNORED_SHEETS:
+            guide = _instructions_with_data(reader, name, cells.get(name, _SheetCells()), file)
+            problems += [guide] if guide is not None else []
             continue
         loaded = _load_sheet(reader, name, cells, file)
         if isinstance(loaded, Problem):
