@@ -1,0 +1,87 @@
+"""Hostile cases of the fortieth session's helper decoding40: a table headed in both languages.
+Measured with the real ``pari`` on main at 81e533d before the fix, after it on this branch.
+
+- A heading row in the other language under (or over) the header: a template or a province's
+  form headed in Vietnamese and English, the register as «Mã, Tên, Loại, Huyện, Tỉnh, Ghi chú»
+  over the example's own header row «code, name, type, …», or its English header over a
+  Vietnamese row. A header repeated word for word has been a ``header-repeated`` warning since
+  session 12; in the other language it was data. Before: the register's second heading row
+  was a unit, code «code» (or «Mã»), named «name», of a province «province», ranked first in
+  its own group, with «1 unit without survey results, 1 unit did not submit» on every page (exit 0,
+  61 units); the long form's or the survey's was a row of an unknown criterion «criterion_id»
+  (or «Mã tiêu chí»): ``unknown-criterion`` errors, exit 1, the run marked incomplete. Now the row
+  is ``header-repeated`` (intake.grid._repeated_headers: a cell names its column when it is a
+  heading of the same field in the table that reads it), the example's results otherwise.
+
+Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
+program name); tests/test_hostile_decoding40.py checks what each answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_decoding28 import _write
+from hostile_sweep8 import _rows, _score
+
+Case = Callable[[Path], list[str]]
+_INPUTS = ("communes.csv", "assessments_long.csv", "survey.csv")
+
+#: The Vietnamese headings of each example table, column by column, as pari reads them.
+VIETNAMESE_HEADINGS = {
+    "communes.csv": ["Mã", "Tên", "Loại", "Huyện", "Tỉnh", "Ghi chú"],
+    "assessments_long.csv": [
+        "Mã xã",
+        "Mã tiêu chí",
+        "Đầu vào",
+        "Giá trị",
+        "Điểm tự chấm",
+        "Số văn bản",
+        "Ngày văn bản",
+        "Tệp minh chứng",
+        "Giải trình",
+        "Không áp dụng",
+    ],
+    "survey.csv": ["Mã xã", "Mã tiêu chí", "Đầu vào", "Giá trị"],
+}
+
+#: The option that gives each table to ``pari score`` (the long form is its first argument).
+_OPTION = {"communes.csv": "--communes", "survey.csv": "--survey"}
+
+
+def _headed_twice(table: str, vietnamese_first: bool) -> Case:
+    """The example run with ``table`` headed twice: its Vietnamese headings over its English
+    header row (``vietnamese_first``), or under it."""
+
+    def case(folder: Path) -> list[str]:
+        args = _score(folder)
+        rows = _rows(table)
+        two = [VIETNAMESE_HEADINGS[table], rows[0]] if vietnamese_first else [rows[0], VIETNAMESE_HEADINGS[table]]
+        path = _write(folder / f"hai-dong-tieu-de-{table}", [*two, *rows[1:]])
+        if table in _OPTION:
+            args[args.index(_OPTION[table]) + 1] = str(path)
+        else:
+            args[1] = str(path)
+        return args
+
+    return case
+
+
+CASES: dict[str, Case] = {
+    "well-register-headed-vietnamese-over-english": _headed_twice("communes.csv", True),
+    "well-register-headed-english-over-vietnamese": _headed_twice("communes.csv", False),
+    "well-form-headed-vietnamese-over-english": _headed_twice("assessments_long.csv", True),
+    "well-survey-headed-english-over-vietnamese": _headed_twice("survey.csv", False),
+}
+
+EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    "well-register-headed-vietnamese-over-english": (0, None, (*_INPUTS, "hai-dong-tieu-de-communes.csv")),
+    "well-register-headed-english-over-vietnamese": (0, None, (*_INPUTS, "hai-dong-tieu-de-communes.csv")),
+    "well-form-headed-vietnamese-over-english": (0, None, (*_INPUTS, "hai-dong-tieu-de-assessments_long.csv")),
+    "well-survey-headed-english-over-vietnamese": (0, None, (*_INPUTS, "hai-dong-tieu-de-survey.csv")),
+}
+
+NOT_WRITTEN: dict[str, tuple[str, ...]] = {}
+
+__all__ = ["CASES", "EXPECTED", "NOT_WRITTEN", "VIETNAMESE_HEADINGS"]

@@ -1,0 +1,72 @@
+"""What the cases of tests/hostile_decoding40.py answer: a table's heading row in the other
+language is a ``header-repeated`` warning at its row, not a unit or an item (the example's results
+otherwise); and the grid's look at its rows (intake.grid._repeated_headers) on small and large
+tables."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hostile_decoding40 import CASES, EXPECTED, NOT_WRITTEN
+from sweeps import Tables, case_tests, csv_results, kinds, language_tests, ranked
+
+from pari_index.errors import Problem
+from pari_index.intake.grid import Place, _repeated_headers
+from pari_index.intake.sheet import ROW
+
+(
+    test_every_case_has_its_expectation,
+    test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,
+) = case_tests(CASES, EXPECTED, NOT_WRITTEN, listed=True)
+
+words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
+
+_results = partial(csv_results, lang="en")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_heading_row_in_the_other_language_is_a_repeated_header(
+    tmp_path: Path, example_tables: Tables, case: str
+) -> None:
+    # Before: the register's second heading row ranked as a unit «code» (61 units, exit 0), the
+    # form's and the survey's an unknown criterion (exit 1).
+    folder = tmp_path / "run"
+    folder.mkdir()
+    tables = _results(CASES[case](folder), folder)
+    assert ranked(tables) == ranked(example_tables)
+    assert kinds(tables) == sorted([*kinds(example_tables), "header-repeated"])
+    (told,) = [f for f in tables["findings"] if f["kind"] == "header-repeated"]
+    assert (told["file"].startswith("hai-dong-tieu-de-"), told["row"], told["severity"]) == (True, "2", "warning")
+
+
+def _frame(names: list[str], rows: list[list[str | None]]) -> pl.DataFrame:
+    columns = {name: [row[i] for row in rows] for i, name in enumerate(names)}
+    return pl.DataFrame({ROW: list(range(2, len(rows) + 2)), **columns}, schema_overrides={n: pl.String for n in names})
+
+
+_PLACE = Place(file="t.csv", sheet=None)
+
+
+@pytest.mark.parametrize("copies", [1, 3000])  # 3,000 copies of two rows: past the 5,000 looked at in Python
+def test_heading_rows_of_the_same_fields_are_taken_out_and_data_kept(copies: int) -> None:
+    names = ["Mã", "Tên", "Ghi chú"]
+    rows: list[list[str | None]] = [["code", "name", "note"], ["00001", "Phường Hồng Cẩm", "Mã"]] * copies
+    found: list[Problem] = []
+    kept = _repeated_headers(_frame(names, rows), names, _PLACE, found)
+    assert kept["Mã"].to_list() == ["00001"] * copies
+    assert [(p.code, p.row) for p in found] == [("header-repeated", 2 + 2 * i) for i in range(copies)]
+
+
+def test_a_row_of_headings_of_other_columns_or_of_one_column_is_data() -> None:
+    names = ["commune_code", "criterion_id", "value"]
+    rows: list[list[str | None]] = [
+        ["Tên", "Mã tiêu chí", "Giá trị"],  # «Tên» heads a register's name, not a code
+        ["Mã xã", "00001", None],  # one heading of its column only
+        ["Mã xã", "Mã tiêu chí", "x"],  # a cell under a known column that is no heading of it
+    ]
+    found: list[Problem] = []
+    kept = _repeated_headers(_frame(names, rows), names, _PLACE, found)
+    assert kept.height == 3 and found == []
