@@ -1,7 +1,7 @@
 """What the cases of tests/hostile_decoding40.py answer: a table's heading row in the other
 language is a ``header-repeated`` warning at its row, not a unit or an item (the example's results
 otherwise); and the grid's look at its rows (intake.grid._repeated_headers) on small and large
-tables."""
+tables; a soft hyphen inside a Unicode syllable is no TCVN3 «ư» (letters.legacy_encoding)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from hostile_decoding40 import CASES, EXPECTED, NOT_WRITTEN
+from hostile_decoding40 import CASES, EXPECTED, NOT_WRITTEN, SOFT_HYPHEN
 from sweeps import Tables, case_tests, csv_results, kinds, language_tests, ranked
 
 from pari_index.errors import Problem
 from pari_index.intake.grid import Place, _repeated_headers
 from pari_index.intake.sheet import ROW
+from pari_index.letters.legacy_encoding import has_legacy_word, legacy_evidence, weigh_legacy_words
 
 (
     test_every_case_has_its_expectation,
@@ -27,7 +28,7 @@ words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECT
 _results = partial(csv_results, lang="en")
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("case", sorted(c for c in CASES if "headed" in c))
 def test_a_heading_row_in_the_other_language_is_a_repeated_header(
     tmp_path: Path, example_tables: Tables, case: str
 ) -> None:
@@ -70,3 +71,48 @@ def test_a_row_of_headings_of_other_columns_or_of_one_column_is_data() -> None:
     found: list[Problem] = []
     kept = _repeated_headers(_frame(names, rows), names, _PLACE, found)
     assert kept.height == 3 and found == []
+
+
+def test_a_register_of_names_with_a_soft_hyphen_in_a_syllable_gives_the_example_s_results(
+    tmp_path: Path, example_tables: Tables
+) -> None:
+    # Before: exit 0 with a legacy-font-some warning naming «Ph<U+00AD>ường» as TCVN3.
+    folder = tmp_path / "run"
+    folder.mkdir()
+    tables = _results(CASES["well-register-names-soft-hyphen-in-syllable"](folder), folder)
+    assert ranked(tables) == ranked(example_tables)
+    assert kinds(tables) == kinds(example_tables)
+
+
+#: Unicode words with a soft hyphen after their first consonants, a letter TCVN3 cannot put after
+#: its bare «ư» following it.
+UNICODE_HYPHENATED = [
+    "Th" + SOFT_HYPHEN + "ành",
+    "Ph" + SOFT_HYPHEN + "ường",
+    "Tr" + SOFT_HYPHEN + "ạm",
+    "Ng" + SOFT_HYPHEN + "ọc",
+]
+#: TCVN3 words read as Windows-1258, their «ư» before an ASCII letter or a form of «ơ».
+TCVN3_WORDS = [
+    "Tr" + SOFT_HYPHEN + "êng",
+    "ng" + SOFT_HYPHEN + "êi",
+    "Ph" + SOFT_HYPHEN + "êng",
+    "n" + SOFT_HYPHEN + "íc",
+    "T" + SOFT_HYPHEN + " ph¸p",
+]
+
+
+@pytest.mark.parametrize("word", UNICODE_HYPHENATED)
+def test_a_soft_hyphen_before_a_letter_tcvn3_cannot_put_after_u_is_no_legacy_word(word: str) -> None:
+    assert not has_legacy_word(word)
+    assert weigh_legacy_words(" ".join([word] * 5), lambda _: None) is None
+
+
+@pytest.mark.parametrize("word", TCVN3_WORDS)
+def test_tcvn3_u_before_an_ascii_letter_or_a_form_of_o_with_horn_is_still_a_legacy_word(word: str) -> None:
+    assert has_legacy_word(word)
+
+
+def test_a_register_of_tcvn3_names_is_still_told_and_one_of_hyphenated_unicode_names_is_not() -> None:
+    assert legacy_evidence(" ".join(TCVN3_WORDS * 20)) is not None
+    assert legacy_evidence(" ".join(UNICODE_HYPHENATED * 20)) is None
