@@ -1,5 +1,5 @@
-"""Hostile cases of the fortieth session's helper decoding40: a table headed in both languages, and a
-soft hyphen inside a Unicode syllable taken for TCVN3's «ư».
+"""Hostile cases of the fortieth session's helper decoding40: a table headed in both languages, a
+soft hyphen inside a Unicode syllable taken for TCVN3's «ư», input names with Cyrillic letters.
 Measured with the real ``pari`` on main at 81e533d before the fix, after it on this branch.
 
 - A heading row in the other language under (or over) the header: a template or a province's
@@ -22,6 +22,14 @@ Measured with the real ``pari`` on main at 81e533d before the fix, after it on t
   ``legacy-font-some``, «8 words look typed with a legacy Vietnamese font (TCVN3/ABC or VNI) …
   e.g. «Ph<U+00AD>ường»», telling the clerk to convert Unicode names with Unikey. Now no such
   warning: the example's results (letters.legacy_encoding._NOT_AFTER_U).
+
+- Input names typed with letters of another alphabet drawn as Latin ones: the example's long form
+  with every «a», «o», «c» of its input column typed as the Cyrillic «а», «о», «с» (a Russian
+  keyboard layout left on, a list pasted from a document that had one). Before: exit 1, 2,272
+  ``unknown-input`` errors «item 1.1.2 has no input named tаsks; did you mean …?» (the clerk sees
+  «tasks» in the message and in the cell), 981 rows rejected. Now the names match as the set
+  writes them (intake.cell_checks.input_name_key folds them with intake.tones.alike_letters, as
+  a register's names and a table's headings are): the example's results.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); tests/test_hostile_decoding40.py checks what each answers.
@@ -94,12 +102,26 @@ def register_names_soft_hyphen_in_syllable(folder: Path) -> list[str]:
     return args
 
 
+#: Cyrillic letters drawn as the Latin «a», «o», «c».
+_CYRILLIC = str.maketrans({"a": "\u0430", "o": "\u043e", "c": "\u0441"})
+
+
+def form_input_names_cyrillic(folder: Path) -> list[str]:
+    """The example run, the long form's input names typed with Cyrillic «а», «о», «с»."""
+    args = _score(folder)
+    rows = _rows("assessments_long.csv")
+    typed = [rows[0]] + [[row[0], row[1], row[2].translate(_CYRILLIC), *row[3:]] for row in rows[1:]]
+    args[1] = str(_write(folder / "tu-danh-gia.csv", typed))
+    return args
+
+
 CASES: dict[str, Case] = {
     "well-register-headed-vietnamese-over-english": _headed_twice("communes.csv", True),
     "well-register-headed-english-over-vietnamese": _headed_twice("communes.csv", False),
     "well-form-headed-vietnamese-over-english": _headed_twice("assessments_long.csv", True),
     "well-survey-headed-english-over-vietnamese": _headed_twice("survey.csv", False),
     "well-register-names-soft-hyphen-in-syllable": register_names_soft_hyphen_in_syllable,
+    "well-form-input-names-cyrillic": form_input_names_cyrillic,
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -108,6 +130,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-form-headed-vietnamese-over-english": (0, None, (*_INPUTS, "hai-dong-tieu-de-assessments_long.csv")),
     "well-survey-headed-english-over-vietnamese": (0, None, (*_INPUTS, "hai-dong-tieu-de-survey.csv")),
     "well-register-names-soft-hyphen-in-syllable": (0, None, (*_INPUTS, "danh-muc.csv")),
+    "well-form-input-names-cyrillic": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
 }
 
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}

@@ -1,7 +1,8 @@
 """What the cases of tests/hostile_decoding40.py answer: a table's heading row in the other
 language is a ``header-repeated`` warning at its row, not a unit or an item (the example's results
 otherwise); and the grid's look at its rows (intake.grid._repeated_headers) on small and large
-tables; a soft hyphen inside a Unicode syllable is no TCVN3 «ư» (letters.legacy_encoding)."""
+tables; a soft hyphen inside a Unicode syllable is no TCVN3 «ư» (letters.legacy_encoding); input
+names are matched without look-alike letters (intake.cell_checks.input_name_key)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from hostile_decoding40 import CASES, EXPECTED, NOT_WRITTEN, SOFT_HYPHEN
 from sweeps import Tables, case_tests, csv_results, kinds, language_tests, ranked
 
 from pari_index.errors import Problem
+from pari_index.intake.cell_checks import input_name_key
 from pari_index.intake.grid import Place, _repeated_headers
 from pari_index.intake.sheet import ROW
 from pari_index.letters.legacy_encoding import has_legacy_word, legacy_evidence, weigh_legacy_words
@@ -40,7 +42,11 @@ def test_a_heading_row_in_the_other_language_is_a_repeated_header(
     assert ranked(tables) == ranked(example_tables)
     assert kinds(tables) == sorted([*kinds(example_tables), "header-repeated"])
     (told,) = [f for f in tables["findings"] if f["kind"] == "header-repeated"]
-    assert (told["file"].startswith("hai-dong-tieu-de-"), told["row"], told["severity"]) == (True, "2", "warning")
+    assert (Path(told["file"]).name.startswith("hai-dong-tieu-de-"), told["row"], told["severity"]) == (
+        True,
+        "2",
+        "warning",
+    )
 
 
 def _frame(names: list[str], rows: list[list[str | None]]) -> pl.DataFrame:
@@ -100,6 +106,21 @@ TCVN3_WORDS = [
     "n" + SOFT_HYPHEN + "íc",
     "T" + SOFT_HYPHEN + " ph¸p",
 ]
+
+
+def test_input_names_with_cyrillic_letters_give_the_example_s_results(tmp_path: Path, example_tables: Tables) -> None:
+    # Before: exit 1, 2,272 unknown-input errors, 981 rows rejected.
+    folder = tmp_path / "run"
+    folder.mkdir()
+    tables = _results(CASES["well-form-input-names-cyrillic"](folder), folder)
+    assert ranked(tables) == ranked(example_tables)
+    assert kinds(tables) == kinds(example_tables)
+
+
+def test_an_input_name_is_matched_without_look_alike_letters_or_invisible_characters() -> None:
+    names = pl.DataFrame({"name": ["t\u0430sks", "\u043eutputs", "dead\u00adlines", "Tasks:", "tacks"]})
+    keys = names.select(input_name_key(pl.col("name"))).to_series().to_list()
+    assert keys == ["tasks", "outputs", "deadlines", "tasks", "tacks"]
 
 
 @pytest.mark.parametrize("word", UNICODE_HYPHENATED)
