@@ -1,5 +1,6 @@
 """Hostile cases of the fortieth session's helper decoding40: a table headed in both languages, a
-soft hyphen inside a Unicode syllable taken for TCVN3's «ư», input names with Cyrillic letters.
+soft hyphen inside a Unicode syllable taken for TCVN3's «ư», input names with Cyrillic letters,
+a satisfaction rate «1,5» among rates in the hundreds.
 Measured with the real ``pari`` on main at 81e533d before the fix, after it on this branch.
 
 - A heading row in the other language under (or over) the header: a template or a province's
@@ -30,6 +31,13 @@ Measured with the real ``pari`` on main at 81e533d before the fix, after it on t
   «tasks» in the message and in the cell), 981 rows rejected. Now the names match as the set
   writes them (intake.cell_checks.input_name_key folds them with intake.tones.alike_letters, as
   a register's names and a table's headings are): the example's results.
+
+- A satisfaction rate typed «1,5» among a unit's rates in the hundreds (note39): the example's
+  survey with commune 00001's rate of item 10.1.1 written «1,5» (its others 100). Before: exit 0,
+  scored as 1,5 % satisfied without a word. No reading of it an official would agree on (15?
+  91,5?), so it is scored as written and told: a warning ``survey-rate-far-below`` at its cell
+  (intake.value_checks._warn_rates_far_below). Written «1,5 %», it is a rate as low as written,
+  and nothing is said.
 
 Each generator writes its files into an empty folder and returns the ``pari`` argv (without the
 program name); tests/test_hostile_decoding40.py checks what each answers.
@@ -115,6 +123,19 @@ def form_input_names_cyrillic(folder: Path) -> list[str]:
     return args
 
 
+def _survey_first_rate(written: str) -> Case:
+    """The example run, the survey's first rate (commune 00001, item 10.1.1) written ``written``."""
+
+    def case(folder: Path) -> list[str]:
+        args = _score(folder)
+        rows = _rows("survey.csv")
+        rows[1][3] = written
+        args[args.index("--survey") + 1] = str(_write(folder / "khao-sat.csv", rows))
+        return args
+
+    return case
+
+
 CASES: dict[str, Case] = {
     "well-register-headed-vietnamese-over-english": _headed_twice("communes.csv", True),
     "well-register-headed-english-over-vietnamese": _headed_twice("communes.csv", False),
@@ -122,6 +143,8 @@ CASES: dict[str, Case] = {
     "well-survey-headed-english-over-vietnamese": _headed_twice("survey.csv", False),
     "well-register-names-soft-hyphen-in-syllable": register_names_soft_hyphen_in_syllable,
     "well-form-input-names-cyrillic": form_input_names_cyrillic,
+    "well-survey-rate-one-comma-five": _survey_first_rate("1,5"),
+    "well-survey-rate-one-comma-five-percent": _survey_first_rate("1,5 %"),
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
@@ -131,6 +154,8 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "well-survey-headed-english-over-vietnamese": (0, None, (*_INPUTS, "hai-dong-tieu-de-survey.csv")),
     "well-register-names-soft-hyphen-in-syllable": (0, None, (*_INPUTS, "danh-muc.csv")),
     "well-form-input-names-cyrillic": (0, None, (*_INPUTS, "tu-danh-gia.csv")),
+    "well-survey-rate-one-comma-five": (0, None, (*_INPUTS, "khao-sat.csv")),
+    "well-survey-rate-one-comma-five-percent": (0, None, (*_INPUTS, "khao-sat.csv")),
 }
 
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {}

@@ -2,7 +2,8 @@
 language is a ``header-repeated`` warning at its row, not a unit or an item (the example's results
 otherwise); and the grid's look at its rows (intake.grid._repeated_headers) on small and large
 tables; a soft hyphen inside a Unicode syllable is no TCVN3 «ư» (letters.legacy_encoding); input
-names are matched without look-alike letters (intake.cell_checks.input_name_key)."""
+names are matched without look-alike letters (intake.cell_checks.input_name_key); a rate «1,5» among
+rates in the hundreds is told (survey-rate-far-below)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 from hostile_decoding40 import CASES, EXPECTED, NOT_WRITTEN, SOFT_HYPHEN
-from sweeps import Tables, case_tests, csv_results, kinds, language_tests, ranked
+from sweeps import Tables, case_results, case_tests, csv_results, kinds, language_tests, ranked
 
 from pari_index.errors import Problem
 from pari_index.intake.cell_checks import input_name_key
@@ -121,6 +122,33 @@ def test_an_input_name_is_matched_without_look_alike_letters_or_invisible_charac
     names = pl.DataFrame({"name": ["t\u0430sks", "\u043eutputs", "dead\u00adlines", "Tasks:", "tacks"]})
     keys = names.select(input_name_key(pl.col("name"))).to_series().to_list()
     assert keys == ["tasks", "outputs", "deadlines", "tasks", "tacks"]
+
+
+def test_a_rate_of_one_comma_five_among_rates_in_the_hundreds_is_told_at_its_cell(
+    tmp_path: Path, example_tables: Tables
+) -> None:
+    # Before: scored as 1,5 % satisfied, no word (note39).
+    tables = case_results(CASES, "well-survey-rate-one-comma-five", tmp_path / "run", lang="en")
+    assert kinds(tables) == sorted([*kinds(example_tables), "survey-rate-far-below"])
+    (told,) = [f for f in tables["findings"] if f["kind"] == "survey-rate-far-below"]
+    assert (told["commune_code"], told["criterion_id"], told["row"], told["severity"]) == (
+        "00001",
+        "10.1.1",
+        "2",
+        "warning",
+    )
+    assert told["message"] == (
+        "1,5 is scored as 1,5 % satisfied, far below this unit's other satisfaction rates in the sheet"
+        " (one of 50 % or more): a typing slip?"
+    )
+    vietnamese = case_results(CASES, "well-survey-rate-one-comma-five", tmp_path / "vi", lang="vi")
+    (told,) = [f for f in vietnamese["findings"] if f["kind"] == "survey-rate-far-below"]
+    assert told["message"].startswith("1,5 được chấm là 1,5 % hài lòng, thấp hơn nhiều")
+    # Written with a % sign it is a rate as low as written: the example's findings, the unit's
+    # survey points lower.
+    marked = case_results(CASES, "well-survey-rate-one-comma-five-percent", tmp_path / "marked", lang="en")
+    assert kinds(marked) == kinds(example_tables)
+    assert [r["survey_points"] for r in tables["summary"]] == [r["survey_points"] for r in marked["summary"]]
 
 
 @pytest.mark.parametrize("word", UNICODE_HYPHENATED)
