@@ -22,6 +22,7 @@ from pari_index.intake.sheet import (
     ROW,
     SHEET,
     Sheet,
+    canonical_heading,
     too_many_columns,
 )
 from pari_index.intake.two_row_text import join_two_row_text_header
@@ -560,26 +561,34 @@ _IN_PYTHON = 5000
 
 def _repeated_headers(frame: pl.DataFrame, names: Sequence[str], place: Place, found: list[Problem]) -> pl.DataFrame:
     """``frame`` without its rows that repeat the header (files pasted together, a header copied
-    below), each reported in ``found`` as a warning: a row repeats it when every cell it has is its
-    column's name (case, spaces and a byte-order mark aside), two cells at least (one in a table of
-    one column). Without this, a register's pasted header was ranked as a unit named "name", and an
-    assessment's was a row of an unknown criterion "criterion_id". Only rows whose first column
-    holds its name are looked at one by one."""
+    below, a template's headings in both languages), each reported in ``found`` as a warning: a
+    row repeats it when two cells at least (one in a table of one column) name their columns
+    (:func:`_same_heading`: the header's words, or a heading of the same column in the other
+    language, «Mã xã» under «commune_code»), and every other cell it has is empty, its column's
+    name, or stands under a heading pari reads no column by. Without this, a register's pasted
+    header was ranked as a unit named "name", and an assessment's was a row of an unknown
+    criterion "criterion_id"; until session 40 a header in the other language still was (a
+    register headed «Mã, Tên, …» over a row «code, name, …»: a unit «code» ranked first of a
+    province «province»; a form's «Mã xã, Mã tiêu chí, …» row under the English header: seven
+    ``unknown-criterion`` errors, exit 1). Only rows whose key column holds a heading of it are
+    looked at one by one."""
     if not names or frame.height == 0:
         return frame
+    fields = [_heading_fields(name) for name in names]
+    key = next((i for i, known in enumerate(fields) if any(known)), 0)
     # Columns by place, never by name: a heading written ^…$ is a regex to polars' selectors (and
     # to a Series' own methods, hence the renaming).
     position = {column: i for i, column in enumerate(frame.columns)}  # (frame.columns is a new list each time)
     at = [position[c] for c in (ROW, *names)]
-    hits = _header_again(frame.to_series(at[1]).rename("cell"), names[0])
+    cells = frame.to_series(at[1 + key]).rename("cell")
+    hits = pl.concat([_header_again(cells, names[key]), _heading_again(cells, fields[key])]).unique().sort()
     if hits.len() == 0:
         return frame
-    wanted = [name.casefold() for name in names]
     rows: list[int] = []
     for row in zip(*(frame.to_series(i).rename("cell").gather(hits).to_list() for i in at), strict=True):
-        cells = [normalise_header(c).casefold() if c is not None else None for c in row[1:]]
-        same = sum(c == w for c, w in zip(cells, wanted, strict=True))
-        if same >= min(2, len(names)) and all(c is None or c == w for c, w in zip(cells, wanted, strict=True)):
+        same = [_same_heading(cell, name, known) for cell, name, known in zip(row[1:], names, fields, strict=True)]
+        free = [cell is None or not any(known) for cell, known in zip(row[1:], fields, strict=True)]
+        if sum(same) >= min(2, len(names)) and all(s or f for s, f in zip(same, free, strict=True)):
             rows.append(row[0])
     found += _row_warnings(
         rows,
@@ -589,6 +598,70 @@ def _repeated_headers(frame: pl.DataFrame, names: Sequence[str], place: Place, f
         "delete the row, or give each file on its own",
     )
     return frame.filter(~pl.col(ROW).is_in(rows)) if rows else frame
+
+
+def _heading_tables() -> tuple[dict[str, str], ...]:
+    """The headings of every table pari reads (register, forms and survey, appraisal, lineage),
+    each a heading's field. Imported when asked: these readers import this module."""
+    from pari_index.intake.appraisal import APPRAISAL_ALIASES
+    from pari_index.intake.register import REGISTER_ALIASES
+    from pari_index.intake.schema import ASSESSMENT_ALIASES
+    from pari_index.ranking.lineage import LINEAGE_ALIASES
+
+    return (REGISTER_ALIASES, ASSESSMENT_ALIASES, APPRAISAL_ALIASES, LINEAGE_ALIASES)
+
+
+def _heading_fields(heading: str | None) -> tuple[str | None, ...]:
+    """The field ``heading`` names in each of :func:`_heading_tables` (None where it names none)."""
+    if heading is None or len(heading) > _LONGEST_HEADING:
+        return (None,) * len(_heading_tables())
+    return tuple(canonical_heading(heading, table) for table in _heading_tables())
+
+
+#: Past this length a cell is no heading (the longest pari reads has 40 characters): not looked up.
+_LONGEST_HEADING = 80
+
+
+def _same_heading(cell: str | None, name: str, fields: tuple[str | None, ...]) -> bool:
+    """Whether ``cell`` names the column headed ``name`` (whose fields are ``fields``): its words
+    (case, spaces and invisible characters aside), or a heading of the same field in a table
+    that reads ``name`` («Mã xã» and «commune_code», «Tên» and «name»)."""
+    if cell is None:
+        return False
+    return normalise_header(cell).casefold() == name.casefold() or _names_field(cell, fields)
+
+
+def _names_field(cell: str, fields: tuple[str | None, ...]) -> bool:
+    """Whether ``cell`` is a heading of one of ``fields`` in the table that field is of."""
+    return any(field is not None and field == other for field, other in zip(fields, _heading_fields(cell), strict=True))
+
+
+def _heading_again(cells: pl.Series, fields: tuple[str | None, ...]) -> pl.Series:
+    """The places of the cells that name the field(s) ``fields`` in other words (:func:`_names_field`).
+    Only cells without a digit and short enough to be a heading are looked up, each text once, and
+    at most :data:`_MOST_HEADING_TEXTS` texts (a column of codes has none to look up)."""
+    if not any(fields):
+        return pl.Series("hits", [], dtype=pl.UInt32)
+    if cells.len() <= _IN_PYTHON:  # (as in _header_again: a polars call costs more than a small sheet)
+        found = [i for i, cell in enumerate(cells.to_list()) if _may_be_heading(cell) and _names_field(cell, fields)]
+        return pl.Series("hits", found, dtype=pl.UInt32)
+    texts = cells.filter(cells.str.contains(_HEADING_LIKE).fill_null(False)).unique()
+    named = [text for text in texts.head(_MOST_HEADING_TEXTS).to_list() if _names_field(text, fields)]
+    if not named:
+        return pl.Series("hits", [], dtype=pl.UInt32)
+    return cells.is_in(named).fill_null(False).arg_true()
+
+
+def _may_be_heading(cell: str | None) -> bool:
+    """Whether ``cell`` is short and without a digit, as every heading of another column's words is."""
+    return cell is not None and _HEADING_LIKE_PATTERN.fullmatch(cell) is not None
+
+
+#: The most distinct texts of a key column :func:`_heading_again` looks up.
+_MOST_HEADING_TEXTS = 2000
+#: A text that may be a heading: without a digit, at most _LONGEST_HEADING characters.
+_HEADING_LIKE = rf"^[^0-9]{{1,{_LONGEST_HEADING}}}$"
+_HEADING_LIKE_PATTERN = re.compile(rf"[^0-9]{{1,{_LONGEST_HEADING}}}", re.DOTALL)
 
 
 def _row_warnings(rows: Iterable[int], place: Place, kind: str, message: str, hint: str) -> list[Problem]:

@@ -78,6 +78,7 @@ CELL_FINDING_ORDER = (
     "duplicate-row",
     "count-three-zeros",
     "percent-fraction-among-percentages",
+    "survey-rate-far-below",
 )
 
 

@@ -142,42 +142,85 @@ def warn_survey_fraction(cells: pl.DataFrame, table: LeafTable, findings: list[p
     warning, not a refusal: such a rate may be true (the synthetic national survey has 30), and
     a sweep of session 20 kept it on purpose; now it is never silent. Only the survey's items,
     which measure one thing on one scale (a unit's own rates may truly be 0,5 % beside 98 %);
-    per unit and sheet, as the checks; a value written with ``%`` is a percentage as written."""
+    per unit and sheet, as the checks; a value written with ``%`` is a percentage as written.
+    Since session 40 also a rate above 1 and below SURVEY_FAR_BELOW beside one of the unit's
+    rates of SURVEY_FAR_BELOW_AMONG or more (:func:`_warn_rates_far_below`)."""
     num = pl.col("num")
     survey = pl.col(CRITERION).is_in(table.survey_items)
     bare = _bare_percent(survey)
-    small = bare & (num > 0) & (num <= EXACT_SCALE)
+    unsure = _small_beside_out_of_100(cells, survey, bare & (num > 0) & (num <= EXACT_SCALE), FRACTION_AMONG_ABOVE)
+    if unsure.height > 0:
+        message = format_text(
+            "{} is scored as {} % satisfied, but this unit's other satisfaction rates in the sheet are written out"
+            " of 100: a fraction of 1 (1 for 100 %)?",
+            pl.col(VALUE),
+            pl.col(VALUE),
+        )
+        hint = "write the rate out of 100 (0,91 is 91); write it with a % sign (0,91 %) when it truly is this low"
+        kind = "percent-fraction-among-percentages"
+        found = cell_findings(unsure, "warning", kind, message, hint, cell_params(value=pl.col(VALUE)))
+        findings.append(cell_order(found, unsure, kind))
+    _warn_rates_far_below(cells, survey, bare, findings)
+
+
+#: A satisfaction rate above 1 and below this (without a % sign) beside one of the unit's rates in
+#: the sheet of SURVEY_FAR_BELOW_AMONG or more is told (survey-rate-far-below).
+SURVEY_FAR_BELOW = 10
+SURVEY_FAR_BELOW_AMONG = 50
+
+
+def _warn_rates_far_below(cells: pl.DataFrame, survey: pl.Expr, bare: pl.Expr, findings: list[pl.DataFrame]) -> None:
+    """A warning for each satisfaction rate above 1 and below SURVEY_FAR_BELOW written without
+    ``%`` beside one of the unit's rates of SURVEY_FAR_BELOW_AMONG or more in the sheet: «1,5»
+    among a unit's 87, 92 and 100 (a digit lost in typing, a mark of a scale pasted in) was scored
+    as 1,5 % satisfied, the item's points nearly all lost, with no word until session 40 (note39:
+    no reading of it an official would agree on, 15? 91,5?, so it is told, not changed). Written
+    with ``%`` («1,5 %»), it is a rate as low as written, and not told."""
+    num = pl.col("num")
+    small = bare & (num > EXACT_SCALE) & (num < SURVEY_FAR_BELOW * EXACT_SCALE)
+    unsure = _small_beside_out_of_100(cells, survey, small, SURVEY_FAR_BELOW_AMONG, at_or_above=True)
+    if unsure.height == 0:
+        return
+    message = format_text(
+        "{} is scored as {} % satisfied, far below this unit's other satisfaction rates in the sheet"
+        " (one of {} % or more): a typing slip?",
+        pl.col(VALUE),
+        pl.col(VALUE),
+        pl.lit(str(SURVEY_FAR_BELOW_AMONG)),
+    )
+    hint = "check the rate against the survey's report; write it with a % sign (1,5 %) when it truly is this low"
+    kind = "survey-rate-far-below"
+    params = cell_params(value=pl.col(VALUE), among=pl.lit(SURVEY_FAR_BELOW_AMONG))
+    found = cell_findings(unsure, "warning", kind, message, hint, params)
+    findings.append(cell_order(found, unsure, kind))
+
+
+def _small_beside_out_of_100(
+    cells: pl.DataFrame, survey: pl.Expr, small: pl.Expr, above: int, at_or_above: bool = False
+) -> pl.DataFrame:
+    """The ``small`` cells of units with one survey percentage or more in the same sheet above
+    ``above`` (at or above it with ``at_or_above``), written with ``%`` or without."""
     small_cells = cells.filter(small)
     if small_cells.height == 0:
-        return
+        return small_cells
     # Rates written «92,6%» count: the clearest sign that the unit writes them out of 100 (a
     # reviewer's find: 0,9 beside four such rates was silent). Counted per unit by a group-by of
     # those rates and joined to the few small ones (a window over every cell: 0.021 against 0.015
     # CPU s a national batch).
+    num = pl.col("num")
     rate = (pl.col("kind") == "percent") & survey & num.is_not_null()
+    big = num >= above * EXACT_SCALE if at_or_above else num > above * EXACT_SCALE
     unit = [FILE, SHEET, COMMUNE]
     out_of_100 = (
         cells.lazy()
-        .filter(rate & (num > FRACTION_AMONG_ABOVE * EXACT_SCALE))
+        .filter(rate & big)
         .group_by(unit)
         .len()
         .filter(pl.col("len") >= FRACTION_AMONG_AT_LEAST)
         .select(unit)
         .collect()
     )
-    unsure = small_cells.join(out_of_100, on=unit, how="semi", nulls_equal=True, maintain_order="left")
-    if unsure.height == 0:
-        return
-    message = format_text(
-        "{} is scored as {} % satisfied, but this unit's other satisfaction rates in the sheet are written out"
-        " of 100: a fraction of 1 (1 for 100 %)?",
-        pl.col(VALUE),
-        pl.col(VALUE),
-    )
-    hint = "write the rate out of 100 (0,91 is 91); write it with a % sign (0,91 %) when it truly is this low"
-    kind = "percent-fraction-among-percentages"
-    found = cell_findings(unsure, "warning", kind, message, hint, cell_params(value=pl.col(VALUE)))
-    findings.append(cell_order(found, unsure, kind))
+    return small_cells.join(out_of_100, on=unit, how="semi", nulls_equal=True, maintain_order="left")
 
 
 def _level_check(condition: pl.Expr, table: LeafTable) -> Check:

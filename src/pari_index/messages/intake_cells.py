@@ -159,6 +159,16 @@ CELL_FINDINGS: dict[str, Entry] = {
         "ghi tỷ lệ trên thang 100 (0,91 là 91); ghi kèm dấu % (0,91 %) khi tỷ lệ thật sự thấp như vậy",
         "write the rate out of 100 (0,91 is 91); write it with a % sign (0,91 %) when it truly is this low",
     ),
+    "survey-rate-far-below": entry(
+        "Tỷ lệ hài lòng thấp bất thường so với các tỷ lệ khác",
+        "Satisfaction rate far below the unit's others",
+        "{value} được chấm là {value} % hài lòng, thấp hơn nhiều so với các tỷ lệ hài lòng khác của đơn vị trong"
+        " trang này (có tỷ lệ từ {among} % trở lên): có phải gõ nhầm?",
+        "{value} is scored as {value} % satisfied, far below this unit's other satisfaction rates in the sheet"
+        " (one of {among} % or more): a typing slip?",
+        "đối chiếu tỷ lệ với báo cáo kết quả điều tra; ghi kèm dấu % (1,5 %) khi tỷ lệ thật sự thấp như vậy",
+        "check the rate against the survey's report; write it with a % sign (1,5 %) when it truly is this low",
+    ),
     "percent-on-a-scale": entry(
         "Tỷ lệ phần trăm ghi dạng điểm thang đo",
         "Percentage written as a mark on a scale",
