@@ -1,0 +1,89 @@
+"""Faults of the fortieth session's helper faults40, each run with the real ``pari`` on 81e533d
+(before) and after the fix, on the example province (60 communes):
+
+- Two runs with the same inputs and ``--date`` wrote ``results.xlsx`` files with different bytes
+  (sha256 4528.. and bc70.., two runs 4 s apart): the workbook's members named by text alone were
+  stamped with the clock (zipfile's ``writestr``); their contents were the same. Officials compare
+  results files by hash. Now every member is stamped 1980-01-01, as xlsxwriter stamps its own
+  (pari_index.outputs.workbook._member); the same for ``diff -o changes.xlsx`` and ``criteria
+  export``, which write through the same writer. :data:`CLOCK` runs pari with the clock moved on a
+  day, so that the test does not depend on two runs falling in different seconds.
+
+- A SIGTERM in the interpreter's shutdown after "Written: ..." (0.2-0.5 s on a loaded 2-core machine
+  for the example, some 3 s for a large run) killed a run whose outputs were all written: no word,
+  exit 143 (session 39's leftover). Now the process ends at once after the command, with its exit
+  handlers run (pari_index.launch.ended_quickly), and a stop asked in that step leaves the run's
+  own status. :data:`STOPPED_AT_EXIT` sends the signal from an exit handler, the last moment of
+  the run's shutdown, so the case is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from hostile_sweep8 import _examples
+
+from pari_index.criteria.loading import bundled_criteria
+
+#: ``pari ARGS`` with the clock (time.time, which zipfile and the run read) a day ahead when
+#: ``PARI_TEST_CLOCK_AHEAD`` is set.
+CLOCK = """
+import os, sys, time
+if os.environ.get("PARI_TEST_CLOCK_AHEAD"):
+    real_time = time.time
+    time.time = lambda: real_time() + 86400
+from pari_index.cli import main
+from pari_index.launch import ended_quickly
+sys.argv = ["pari", *sys.argv[1:]]
+ended_quickly(main)
+"""
+
+#: ``pari ARGS`` run as ``python -m pari_index.cli`` runs it, with an exit handler (the last to
+#: run) that sends the process the signal named in ``PARI_TEST_SIGNAL``: a stop asked when the
+#: run is over and Python ends it.
+STOPPED_AT_EXIT = """
+import atexit, os, signal, sys
+atexit.register(lambda: os.kill(os.getpid(), getattr(signal, os.environ["PARI_TEST_SIGNAL"])))
+from pari_index.cli import main
+from pari_index.launch import ended_quickly
+sys.argv = ["pari", *sys.argv[1:]]
+ended_quickly(main)
+"""
+
+#: A case: the command line (run in a folder it prepared) and the files it writes.
+Case = Callable[[Path], tuple[list[str], list[str]]]
+
+
+def _score(folder: Path, *outputs: str) -> list[str]:
+    files = _examples(folder)
+    return ["score", str(files["assessments_long"]), "--communes", str(files["communes"]), "--no-survey", *outputs]
+
+
+def score_workbook(folder: Path) -> tuple[list[str], list[str]]:
+    args = _score(folder, "-o", "out/results.xlsx", "--report", "out/report.html", "--date", "2025-06-01")
+    return args, ["out/results.xlsx", "out/report.html"]
+
+
+def diff_workbook(folder: Path) -> tuple[list[str], list[str]]:
+    old, new = sorted(bundled_criteria())[:2]
+    return ["diff", str(old), str(new), "-o", "changes.xlsx"], ["changes.xlsx"]
+
+
+def criteria_annex(folder: Path) -> tuple[list[str], list[str]]:
+    return ["criteria", "export", str(sorted(bundled_criteria())[0]), "-o", "annex.xlsx"], ["annex.xlsx"]
+
+
+def score_csv(folder: Path) -> tuple[list[str], list[str]]:
+    return _score(folder, "--format", "csv", "-o", "kq", "--date", "2025-06-01"), ["kq/summary.csv", "kq/about.csv"]
+
+
+#: Commands whose workbooks must not depend on the clock.
+SAME_BYTES: dict[str, Case] = {
+    "score_workbook": score_workbook,
+    "diff_workbook": diff_workbook,
+    "criteria_annex": criteria_annex,
+}
+
+#: Commands stopped in their shutdown.
+STOPPED: dict[str, Case] = {"score_workbook": score_workbook, "score_csv": score_csv}
