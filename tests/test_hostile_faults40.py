@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from children import ROOT
-from hostile_faults40 import CLOCK, SAME_BYTES, STOPPED, STOPPED_AT_EXIT
+from hostile_faults40 import CLOCK, IMPORTED_BY_THE_COMMAND, SAME_BYTES, STOP_AT_IMPORT, STOPPED, STOPPED_AT_EXIT
 
 
 def _run(script: str, args: list[str], folder: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -71,3 +71,33 @@ def test_a_stop_asked_as_the_ended_run_shuts_down_leaves_its_status(
     assert "Written: " in said and "Traceback" not in said and "stopped" not in said, said
     assert all((tmp_path / name).stat().st_size > 0 for name in written)
     assert [p.name for p in tmp_path.rglob("*") if ".pari-" in p.name] == []
+
+
+#: The stop told, by language (pari_index.messages.command_line STOPPED["terminated"]).
+NOTHING_WRITTEN = {
+    "en": "stopped by the system ({signal}); nothing was written",
+    "vi": "đã dừng theo yêu cầu của hệ thống ({signal}); không ghi tệp nào",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("module", IMPORTED_BY_THE_COMMAND)
+@pytest.mark.parametrize(("signal_name", "status"), [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_stop_while_the_command_is_imported_is_told(
+    tmp_path: Path, signal_name: str, status: int, module: str, lang: str
+) -> None:
+    """81e533d: killed by the signal's default, exit 143 or 129, nothing said."""
+    args, written = STOPPED["score_workbook"](tmp_path)
+    done = _run(STOP_AT_IMPORT, [signal_name, module, *args, "--lang", lang], tmp_path)
+    said = done.stdout + done.stderr
+    assert done.returncode == status, said
+    assert said.strip().splitlines() == [NOTHING_WRITTEN[lang].format(signal=signal_name)], said
+    assert not any((tmp_path / name).exists() for name in written)
+
+
+def test_without_the_stop_the_command_runs_to_its_end(tmp_path: Path) -> None:
+    """The hook alone changes nothing: a status above is the signal's doing."""
+    args, written = STOPPED["score_workbook"](tmp_path)
+    done = _run(STOP_AT_IMPORT, ["SIGTERM", "no.such.module", *args, "--lang", "en"], tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert all((tmp_path / name).is_file() for name in written)

@@ -22,7 +22,7 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
 #: The exit status of a run stopped by Ctrl-C (128 + SIGINT, as a shell says it).
 EXIT_INTERRUPTED = 130
@@ -47,13 +47,53 @@ def main() -> None:
     the run does (:func:`interrupted`)."""
     names_in_utf8()
     try:
+        before = _stops_raised()
         from pari_index.cli import main as command
-    except KeyboardInterrupt:
-        interrupted(command_lang(sys.argv[1:]))
+    except KeyboardInterrupt as stop:
+        interrupted(command_lang(sys.argv[1:]), getattr(stop, "number", None))
+    _put_back(before)  # the command's own handlers take the stops from here
     if _own_program():
         ended_quickly(command)
     else:  # a program of the user's that calls main() ends its own way
         command()
+
+
+class _StoppedBySystem(KeyboardInterrupt):
+    """SIGTERM or SIGHUP while the command's module is imported."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+def _stops_raised() -> dict[int, Any]:
+    """SIGTERM and SIGHUP raised as :class:`_StoppedBySystem` (unless ignored, as ``nohup``
+    ignores SIGHUP); the handlers before, to put back. The import of the command's module takes
+    0.2 s on an idle machine and about a second on a loaded one: a ``kill`` (a scheduler's time
+    limit) or a terminal closed in that time ended the process on the system's default, exit 143
+    or 129 and no word (session 40), where a Ctrl-C was told."""
+    import signal
+
+    def raise_stopped(number: int, _frame: object) -> None:
+        raise _StoppedBySystem(number)
+
+    before: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None or signal.getsignal(number) in (signal.SIG_IGN, None):
+            continue
+        try:
+            before[number] = signal.signal(number, raise_stopped)
+        except (ValueError, OSError):  # not the main thread: a program of the user's
+            break
+    return before
+
+
+def _put_back(before: dict[int, Any]) -> None:
+    import signal
+
+    for number, handler in before.items():
+        signal.signal(number, handler)
 
 
 def ended_quickly(command: Callable[[], object]) -> NoReturn:
@@ -153,20 +193,24 @@ def _own_program() -> bool:
     return isinstance(path, str) and os.path.basename(path) == "pari" and sys.argv[:1] == [path]
 
 
-def interrupted(lang: str) -> NoReturn:
-    """Say the command stopped (Ctrl-C), in ``lang``, and exit 130: what
-    pari_index.console.say_interrupted says, without click (its import may be what was cut)."""
+def interrupted(lang: str, number: int | None = None) -> NoReturn:
+    """Say the command stopped (Ctrl-C, or the system's signal ``number``), in ``lang``, and exit
+    130 (128 + the signal): what pari_index.console says, without click (its import may be what
+    was cut). Nothing was written yet."""
     text = ""
-    for _ in range(2):  # a second Ctrl-C while the words are read is the same stop
+    for _ in range(2):  # a second stop while the words are read is the same stop
         try:
+            import signal
+
             from pari_index.messages.command_line import STOPPED
 
-            text = STOPPED["interrupted"].get(lang)
+            key, name = ("interrupted", "") if number is None else ("terminated", signal.Signals(number).name)
+            text = STOPPED[key].get(lang).format(signal=name)
             break
         except KeyboardInterrupt:
             continue
     _say(text)
-    sys.exit(EXIT_INTERRUPTED)
+    sys.exit(EXIT_INTERRUPTED if number is None else 128 + number)
 
 
 def _say(text: str) -> None:
