@@ -22,6 +22,18 @@
   Now it is told as the stop it is, "stopped by the system (SIGTERM); nothing was written", in the
   run's language (pari_index.launch). :data:`STOP_AT_IMPORT` sends the signal at the first import
   of a chosen module.
+
+- ``kill`` during ``pari demo-data --communes 3000`` (timed sweep, 0.5-1.6 s): in one run of three
+  "interrupted" (Ctrl-C's words) and exit 130: polars, whose queries ask Python for signals,
+  raises a KeyboardInterrupt of its own in place of the exception the handler raised. Now the
+  signal received is told (pari_index.console.told_interrupted reads SIGNALLED).
+  :data:`STOP_TURNED_BY_A_LIBRARY` does what polars does, at a chosen moment.
+
+- The same stop, told as the signal, said "stopped by the system (SIGTERM), after the outputs were
+  written" of a set never put in place (81e533d, kill at 4.5-7.5 s: exit 143, no folder ``demo``):
+  the folder made for it counted as an output written. Now it is "nothing was written", or "...,
+  the previous results are left as they were" over an earlier set (pari_index.system.input_watch:
+  ``placed(written=False)``).
 """
 
 from __future__ import annotations
@@ -74,6 +86,28 @@ SIGNAL, MODULE = sys.argv.pop(1), sys.argv.pop(1)
 sys.argv[0] = "pari"
 sys.meta_path.insert(0, Stop())
 from pari_index.launch import main
+main()
+"""
+
+#: ``pari demo-data ARGS`` that sends itself the signal named in ``PARI_TEST_SIGNAL`` while the
+#: set is made, and with ``PARI_TEST_TURN`` set turns the handler's exception into a
+#: KeyboardInterrupt of its own, as polars does for a signal that lands inside a query.
+STOP_TURNED_BY_A_LIBRARY = """
+import os, signal, sys, time
+import pari_index.demo.files as files
+real_rows_frame = files._rows_frame
+def rows_frame(*args, **kwargs):
+    try:
+        os.kill(os.getpid(), getattr(signal, os.environ["PARI_TEST_SIGNAL"]))
+        time.sleep(30)
+    except KeyboardInterrupt:
+        if os.environ.get("PARI_TEST_TURN"):
+            raise KeyboardInterrupt from None
+        raise
+    return real_rows_frame(*args, **kwargs)
+files._rows_frame = rows_frame
+from pari_index.cli import main
+sys.argv = ["pari", *sys.argv[1:]]
 main()
 """
 

@@ -11,8 +11,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from children import ROOT
-from hostile_faults40 import CLOCK, IMPORTED_BY_THE_COMMAND, SAME_BYTES, STOP_AT_IMPORT, STOPPED, STOPPED_AT_EXIT
+from children import ROOT, pari_child
+from hostile_faults40 import (
+    CLOCK,
+    IMPORTED_BY_THE_COMMAND,
+    SAME_BYTES,
+    STOP_AT_IMPORT,
+    STOP_TURNED_BY_A_LIBRARY,
+    STOPPED,
+    STOPPED_AT_EXIT,
+)
 
 
 def _run(script: str, args: list[str], folder: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -73,6 +81,9 @@ def test_a_stop_asked_as_the_ended_run_shuts_down_leaves_its_status(
     assert [p.name for p in tmp_path.rglob("*") if ".pari-" in p.name] == []
 
 
+#: Ctrl-C's stop, by language.
+INTERRUPTED = {"en": "interrupted", "vi": "đã dừng (Ctrl-C)"}
+
 #: The stop told, by language (pari_index.messages.command_line STOPPED["terminated"]).
 NOTHING_WRITTEN = {
     "en": "stopped by the system ({signal}); nothing was written",
@@ -101,3 +112,43 @@ def test_without_the_stop_the_command_runs_to_its_end(tmp_path: Path) -> None:
     done = _run(STOP_AT_IMPORT, ["SIGTERM", "no.such.module", *args, "--lang", "en"], tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert all((tmp_path / name).is_file() for name in written)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize(("signal_name", "status"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
+def test_a_stop_a_library_turned_into_its_own_interrupt_is_told_as_the_signal_it_was(
+    tmp_path: Path, signal_name: str, status: int, lang: str
+) -> None:
+    """81e533d: SIGTERM and SIGHUP said "interrupted" (Ctrl-C) and exited 130."""
+    args = ["demo-data", "-o", "demo", "--lang", lang]
+    done = _run(STOP_TURNED_BY_A_LIBRARY, args, tmp_path, PARI_TEST_SIGNAL=signal_name, PARI_TEST_TURN="1")
+    said = done.stdout + done.stderr
+    assert done.returncode == status, said
+    told = INTERRUPTED[lang] if signal_name == "SIGINT" else NOTHING_WRITTEN[lang].format(signal=signal_name)
+    assert said.strip().splitlines()[-1] == told, said
+    assert "Traceback" not in said and not (tmp_path / "demo").exists(), said
+
+
+#: The stop over an earlier set, by language.
+PREVIOUS_KEPT = {
+    "en": "stopped by the system (SIGTERM); nothing was written, the previous results are left as they were",
+    "vi": "đã dừng theo yêu cầu của hệ thống (SIGTERM); không ghi tệp nào, kết quả cũ được giữ nguyên",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("earlier", [False, True])
+def test_a_stopped_demo_set_never_says_it_was_written(tmp_path: Path, earlier: bool, lang: str) -> None:
+    """81e533d: "..., after the outputs were written" with no folder demo (the one made removed)."""
+    if earlier:
+        first = pari_child(["demo-data", "-o", "demo", "--seed", "3"], tmp_path)
+        assert first.returncode == 0, first.stdout + first.stderr
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    args = ["demo-data", "-o", "demo", "--lang", lang]
+    done = _run(STOP_TURNED_BY_A_LIBRARY, args, tmp_path, PARI_TEST_SIGNAL="SIGTERM")
+    said = done.stdout + done.stderr
+    assert done.returncode == 143, said
+    told = PREVIOUS_KEPT[lang] if earlier else NOTHING_WRITTEN[lang].format(signal="SIGTERM")
+    assert said.strip().splitlines()[-1] == told, said
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+    assert (tmp_path / "demo").exists() == earlier
