@@ -806,7 +806,7 @@ localise_help(main, "vi")  # until a command line says otherwise (_Group.main)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    from pari_index.launch import names_in_utf8
+    from pari_index.launch import ended_quickly, names_in_utf8
 
     names_in_utf8()  # ``python -m pari_index.cli`` reads file names as ``pari`` does
-    main()
+    ended_quickly(main)  # and ends as it does

@@ -156,10 +156,19 @@ def say_interrupted(lang: str) -> NoReturn:
 
 
 def told_interrupted(lang: str) -> NoReturn:
-    """:func:`say_interrupted`, also when the same Ctrl-C is raised a second time on entering it."""
+    """:func:`say_interrupted`, also when the same Ctrl-C is raised a second time on entering it.
+
+    A KeyboardInterrupt after SIGTERM or SIGHUP is that signal's stop: polars, whose queries ask
+    Python for signals, raises a KeyboardInterrupt of its own in place of whatever the handler
+    raised (:class:`Terminated`), so that ``kill`` during ``pari demo-data`` said "interrupted"
+    (Ctrl-C) and exited 130 in one run of three (session 40)."""
     try:
+        if SIGNALLED and SIGNALLED[-1] != signal.SIGINT:
+            say_signalled(SIGNALLED[-1], lang)
         say_interrupted(lang)
     except KeyboardInterrupt:
+        if SIGNALLED and SIGNALLED[-1] != signal.SIGINT:
+            say_signalled(SIGNALLED[-1], lang)
         say_interrupted(lang)
 
 

@@ -21,8 +21,8 @@ import sys
 # Ctrl-C meets Python's own traceback in); the names below are for type checkers alone.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from typing import NoReturn
+    from collections.abc import Callable, Sequence
+    from typing import Any, NoReturn
 
 #: The exit status of a run stopped by Ctrl-C (128 + SIGINT, as a shell says it).
 EXIT_INTERRUPTED = 130
@@ -47,10 +47,103 @@ def main() -> None:
     the run does (:func:`interrupted`)."""
     names_in_utf8()
     try:
+        before = _stops_raised()
         from pari_index.cli import main as command
-    except KeyboardInterrupt:
-        interrupted(command_lang(sys.argv[1:]))
-    command()
+    except KeyboardInterrupt as stop:
+        interrupted(command_lang(sys.argv[1:]), getattr(stop, "number", None))
+    _put_back(before)  # the command's own handlers take the stops from here
+    if _own_program():
+        ended_quickly(command)
+    else:  # a program of the user's that calls main() ends its own way
+        command()
+
+
+class _StoppedBySystem(KeyboardInterrupt):
+    """SIGTERM or SIGHUP while the command's module is imported."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+def _stops_raised() -> dict[int, Any]:
+    """SIGTERM and SIGHUP raised as :class:`_StoppedBySystem` (unless ignored, as ``nohup``
+    ignores SIGHUP); the handlers before, to put back. The import of the command's module takes
+    0.2 s on an idle machine and about a second on a loaded one: a ``kill`` (a scheduler's time
+    limit) or a terminal closed in that time ended the process on the system's default, exit 143
+    or 129 and no word (session 40), where a Ctrl-C was told."""
+    import signal
+
+    def raise_stopped(number: int, _frame: object) -> None:
+        raise _StoppedBySystem(number)
+
+    before: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None or signal.getsignal(number) in (signal.SIG_IGN, None):
+            continue
+        try:
+            before[number] = signal.signal(number, raise_stopped)
+        except (ValueError, OSError):  # not the main thread: a program of the user's
+            break
+    return before
+
+
+def _put_back(before: dict[int, Any]) -> None:
+    import signal
+
+    for number, handler in before.items():
+        signal.signal(number, handler)
+
+
+def ended_quickly(command: Callable[[], object]) -> NoReturn:
+    """Run ``command`` (the ``pari`` command, which ends by raising SystemExit), then end the
+    process at once with its status, its exit handlers run and its streams flushed.
+
+    Python's own shutdown frees every module and object one by one: 0.2-0.5 s after a run of the
+    example province on a loaded 2-core machine, some 3 s after a large one (session 39). The run's
+    signal handlers are gone by then, so a SIGTERM, SIGHUP or Ctrl-C in that time killed a run
+    whose outputs were all written, with no word and the status of a stopped run (143). Here the
+    stop asked after the end is recorded and has nothing left to stop: the exit handlers (the
+    spill folders' removal) run to their end and the process ends with the run's own status.
+
+    Python's shutdown is kept where a thread other than the main one is still alive (its work is
+    joined there) and for an exit status that is not a number (Python prints it)."""
+    try:
+        command()
+        status: object = 0
+    except SystemExit as done:
+        status = 0 if done.code is None else done.code
+        threading = sys.modules.get("threading")
+        if not isinstance(status, int) or (threading is not None and threading.active_count() > 1):
+            raise
+    _signals_after_the_end()
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a stream that refuses: the run has said what it could
+            pass
+    os._exit(status if isinstance(status, int) else 1)
+
+
+def _signals_after_the_end() -> None:
+    """SIGTERM, SIGHUP and SIGINT recorded and otherwise let be, unless ignored (``nohup``)."""
+    import contextlib
+    import signal
+
+    def after_the_end(_number: int, _frame: object) -> None:
+        """The run has ended: nothing is stopped."""
+
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        number = getattr(signal, name, None)
+        if number is None or signal.getsignal(number) is signal.SIG_IGN:
+            continue
+        with contextlib.suppress(ValueError, OSError):  # not the main thread
+            signal.signal(number, after_the_end)
 
 
 def names_in_utf8() -> None:
@@ -100,20 +193,24 @@ def _own_program() -> bool:
     return isinstance(path, str) and os.path.basename(path) == "pari" and sys.argv[:1] == [path]
 
 
-def interrupted(lang: str) -> NoReturn:
-    """Say the command stopped (Ctrl-C), in ``lang``, and exit 130: what
-    pari_index.console.say_interrupted says, without click (its import may be what was cut)."""
+def interrupted(lang: str, number: int | None = None) -> NoReturn:
+    """Say the command stopped (Ctrl-C, or the system's signal ``number``), in ``lang``, and exit
+    130 (128 + the signal): what pari_index.console says, without click (its import may be what
+    was cut). Nothing was written yet."""
     text = ""
-    for _ in range(2):  # a second Ctrl-C while the words are read is the same stop
+    for _ in range(2):  # a second stop while the words are read is the same stop
         try:
+            import signal
+
             from pari_index.messages.command_line import STOPPED
 
-            text = STOPPED["interrupted"].get(lang)
+            key, name = ("interrupted", "") if number is None else ("terminated", signal.Signals(number).name)
+            text = STOPPED[key].get(lang).format(signal=name)
             break
         except KeyboardInterrupt:
             continue
     _say(text)
-    sys.exit(EXIT_INTERRUPTED)
+    sys.exit(EXIT_INTERRUPTED if number is None else 128 + number)
 
 
 def _say(text: str) -> None:
@@ -133,4 +230,4 @@ def _say(text: str) -> None:
         pass
 
 
-__all__ = ["EXIT_INTERRUPTED", "command_lang", "interrupted", "main", "names_in_utf8"]
+__all__ = ["EXIT_INTERRUPTED", "command_lang", "ended_quickly", "interrupted", "main", "names_in_utf8"]

@@ -371,7 +371,7 @@ def folder_for_the_block(folder: Path) -> Iterator[None]:
     missing = [part for part in (folder, *folder.parents) if not os.path.lexists(part)]
     folder.mkdir(parents=True, exist_ok=True)
     for part in missing:
-        placed(part, below=False)
+        placed(part, below=False, written=False)
     try:
         yield
     except BaseException:
@@ -392,7 +392,9 @@ def _make_folder(folder: Path) -> None:
             except FileExistsError:
                 continue  # made meanwhile, or a file: is_dir below says which
             _made_folders.append(part)
-            placed(part, below=False)  # the command's own (pari_index.system.input_watch: output-changed)
+            placed(
+                part, below=False, written=False
+            )  # the command's own (pari_index.system.input_watch: output-changed)
             _enterable(part)
         if not folder.is_dir():
             folder.mkdir(parents=True, exist_ok=True)  # raises what a path through a file raises

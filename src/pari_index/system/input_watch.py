@@ -298,6 +298,7 @@ def watching(
             _at_end[0] = _outputs_now()
             _outputs.clear()
             _put.clear()
+            _made.clear()
 
 
 def _now(key: str, watch: _Watch) -> Identity | FolderView | None:
@@ -438,6 +439,8 @@ def check_unchanged() -> None:
 _outputs: dict[str, tuple[str, OutputState, Callable[[str], bool]]] = {}
 #: The noted outputs the command put in place (:func:`placed`).
 _put: set[str] = set()
+#: The outputs' folders the command made (:func:`placed`, not ``written``): no earlier output.
+_made: set[str] = set()
 #: What became of the outputs of the last command, when its watch ended (:func:`outputs_at_end`).
 _at_end: list[str] = ["none"]
 #: One element per :func:`watching` block under way: outputs are noted only inside one (a command),
@@ -483,16 +486,18 @@ def note_outputs(paths: Iterable[str | Path], ours: Callable[[str], bool] = _nev
             _outputs[key] = (str(path), _state(key), ours)
 
 
-def placed(path: str | Path, below: bool = True) -> None:
+def placed(path: str | Path, below: bool = True, written: bool = True) -> None:
     """The command put its own output at ``path`` (a file, or a folder and, ``below``, what is in
-    it; a folder it made for an output, without): what is there now is the command's, not another
-    program's."""
+    it; a folder it made for an output, without, and not ``written``): what is there now is the
+    command's, not another program's. A folder made for an output is no output written: counted
+    as one, ``kill`` during ``pari demo-data`` said "after the outputs were written" (exit 143)
+    of a set never put in place, its folder removed again (session 40)."""
     key = _real(path)
     for noted, (given, _, ours) in list(_outputs.items()):
         real = _real(noted)  # the output written through its links
         if real == key or (below and real.startswith(key.rstrip(os.sep) + os.sep)):
             _outputs[noted] = (given, _state(noted), ours)
-            _put.add(noted)
+            (_put if written else _made).add(noted)
 
 
 def _outputs_now() -> str:
@@ -500,7 +505,7 @@ def _outputs_now() -> str:
     before it (left as it was), else ``none``."""
     if _put:
         return "written"
-    return "kept" if any(state[1] for _, state, _ in _outputs.values()) else "none"
+    return "kept" if any(state[1] for key, (_, state, _) in _outputs.items() if key not in _made) else "none"
 
 
 def outputs_at_end() -> str:
