@@ -406,6 +406,17 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "download the file first and give the path where it was saved; for a file:// address, give the path it "
         "names (e.g. /home/thu/data/danh-gia.csv)",
     ),
+    "path-pasted-marks": entry(
+        "Tên có dấu ngoặc hoặc ký tự thừa dán kèm",
+        "A name with quotes or characters pasted with it",
+        "tên bắt đầu hoặc kết thúc bằng {marks}, thứ đi kèm khi sao chép (dấu ngoặc của bộ gõ hay của văn bản, "
+        "dấu xuống dòng hay dấu tab của một ô Excel) mà không tên tệp nào ở đây có; bỏ chúng đi thì tên là {path}",
+        "the name begins or ends with {marks}, which came with it when it was copied (quotes of a keyboard or a "
+        "document, the line end or tab of an Excel cell) and which no file name here has; without them it is "
+        "{path}",
+        "ghi tên không có chúng: {path}",
+        "give the name without them: {path}",
+    ),
     "path-not-expanded": entry(
         "Đường dẫn có ~ hoặc biến chưa được thay",
         "A path with ~ or a variable left as written",
