@@ -14,6 +14,10 @@ Each was run with the real ``pari`` on 81e533d (before) and after the fix (the e
   every command and every reader of a missing file asks).
   A file really so named is read.
 
+- ``pari score … -o bao-cao.html``: "unknown output type «.html»", hint "use results.xlsx", with
+  nothing of ``--report``. Now ``output-is-report-name`` (exit 2), hint ``-o bao-cao.xlsx --report
+  bao-cao.html`` (pipeline._format_for).
+
 - ``--cache`` of a run refused for its inputs (paths39's leftover): ``pari score thieu.csv …
   --cache c`` said "file not found" and left a new folder ``c`` (with its ``CACHEDIR.TAG``)
   behind. The folder is now made when the first entry is stored (intake.cache.CacheStore).
@@ -102,6 +106,10 @@ def register_really_named_in_quotes_is_read(folder: Path) -> list[str]:
     return _with_register(folder, "«dv».csv", "-o", "kq.xlsx", "-q")
 
 
+def results_named_as_the_report(folder: Path) -> list[str]:
+    return _score_args(folder, "-o", "bao-cao.html")
+
+
 def cache_of_a_run_refused_for_its_inputs(folder: Path) -> list[str]:
     return _score_args(folder, "-o", "kq.xlsx", "--cache", "bo-dem/moi", first="thieu.csv")
 
@@ -118,6 +126,7 @@ CASES: dict[str, Case] = {
     "criteria-with-a-no-break-space": criteria_with_a_no_break_space,
     "results-reported-in-single-curly-quotes": results_reported_in_single_curly_quotes,
     "register-really-named-in-quotes-is-read": register_really_named_in_quotes_is_read,
+    "results-named-as-the-report": results_named_as_the_report,
     "cache-of-a-run-refused-for-its-inputs": cache_of_a_run_refused_for_its_inputs,
 }
 _KEPT = ("assessments_long.csv", "communes.csv")
@@ -134,6 +143,7 @@ EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
     "criteria-with-a-no-break-space": (2, "path-pasted-marks", ("bo.yaml",)),
     "results-reported-in-single-curly-quotes": (2, "path-pasted-marks", ()),
     "register-really-named-in-quotes-is-read": (0, None, ("«dv».csv",)),
+    "results-named-as-the-report": (2, "output-is-report-name", _KEPT),
     "cache-of-a-run-refused-for-its-inputs": (1, "file-not-found", _KEPT),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {
@@ -146,6 +156,7 @@ NOT_WRITTEN: dict[str, tuple[str, ...]] = {
     "csv-results-folder-in-single-quotes-left-by-cmd": ("'kq'", "kq"),
     "evidence-folder-in-quotes": ("kq.xlsx",),
     "results-reported-in-single-curly-quotes": ("bc.html",),
+    "results-named-as-the-report": ("bao-cao.html", "bao-cao.xlsx"),
     "cache-of-a-run-refused-for-its-inputs": ("kq.xlsx", "bo-dem"),
 }
 #: The cases that write what they are given (exit 0): the file each must have written.

@@ -47,6 +47,12 @@ def test_each_pasted_name_is_told_with_the_name_without_its_marks(tmp_path: Path
     assert f"hint: give the name without them: {BARE[case]}" in out, out
 
 
+def test_a_report_s_name_given_to_o_is_told_with_both_options(tmp_path: Path) -> None:
+    said = sweep_child([*CASES["results-named-as-the-report"](tmp_path), "--lang", "en"], tmp_path)
+    out = said.stdout + said.stderr
+    assert "hint: write the results with -o and the report with --report: -o bao-cao.xlsx --report bao-cao.html" in out
+
+
 def test_the_line_end_and_tab_are_shown_not_printed(tmp_path: Path) -> None:
     said = sweep_child(
         [*CASES["register-pasted-with-a-tab-and-a-windows-line-end"](tmp_path), "--lang", "en"], tmp_path

@@ -173,6 +173,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "dùng results.xlsx, hoặc một thư mục với --format csv hay parquet",
         "use results.xlsx, or a folder with --format csv or parquet",
     ),
+    "output-is-report-name": entry(
+        "Tên báo cáo HTML đưa cho -o",
+        "An HTML report's name given to -o",
+        "-o là tệp kết quả (một sổ tính, hoặc một thư mục với --format csv hay parquet); báo cáo {suffix} được"
+        " ghi bằng --report",
+        "-o names the results (a workbook, or a folder with --format csv or parquet); a {suffix} report is"
+        " written with --report",
+        "ghi kết quả bằng -o và báo cáo bằng --report: -o {stem}.xlsx --report {name}",
+        "write the results with -o and the report with --report: -o {stem}.xlsx --report {name}",
+    ),
     "csv-needs-folder": plain_entry(
         "Kết quả CSV gồm nhiều bảng: cần một thư mục",
         "A CSV result is several tables: a folder is needed",
