@@ -590,6 +590,9 @@ def path_form(path: str | Path, file: str | None = None, option: str | None = No
     )
     shown = file if file is not None else visible(typed)
     shown = f"{option} {shown}" if option and option.startswith("-") else shown
+    pasted = pasted_marks(text, shown)
+    if pasted is not None:
+        return pasted
     if _URL.match(text) and not os.path.lexists(text):
         return Problem(
             "path-is-url",
@@ -626,6 +629,65 @@ def path_form(path: str | Path, file: str | None = None, option: str | None = No
             params={"form": found.group(), "unexpanded_why": kind, "unexpanded_hint": kind},
         )
     return None
+
+
+#: Quotes a name never begins or ends with by intent: a Vietnamese keyboard's or a word processor's
+#: (« » “ ” ‘ ’ „), a path copied from a document or a message in them.
+_PASTED_QUOTES = "«»“”‘’„‟‚‹›"
+#: Characters a name never begins or ends with by intent, which come with a path pasted from an Excel
+#: cell (its line end, a tab between cells) or a web page (a no-break or zero-width space, a BOM). A
+#: plain space is not among them: a final space is Windows' (input-near-name, output-name-not-portable).
+_PASTED_SPACES = (
+    "\t\n\r\v\f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200C))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+
+
+def _pasted_bare(text: str) -> str:
+    """``text`` without the pasted marks at its ends (_PASTED_QUOTES, _PASTED_SPACES, and ASCII
+    single quotes around it all, which cmd leaves in: ``'kq.xlsx'``), however they are mixed."""
+    marks = _PASTED_QUOTES + _PASTED_SPACES
+    bare = text
+    while True:
+        stripped = bare.strip(marks)
+        if len(stripped) > 1 and stripped[0] == stripped[-1] == "'":
+            stripped = stripped[1:-1]
+        if stripped == bare:
+            return bare
+        bare = stripped
+
+
+def pasted_marks(path: str | Path, file: str | None = None) -> Problem | None:
+    """A ``path`` that begins or ends with what came with it when it was copied, not there under
+    that name: quotes of a Vietnamese keyboard or a document (``«kq.xlsx»``, ``“danh-gia.csv”``),
+    the line end or tab of an Excel cell (``danh-gia.csv\\n``). An input was "file not found,
+    check the path" (or a near name, with a hint of Windows' letter case); ``-o «kq.xlsx»``
+    "unknown output type «.xlsx»»", ``-o 'kq.xlsx'`` (cmd keeps single quotes) the same, and
+    ``-o 'kq' --format csv`` wrote a folder ``'kq'``. The name without them is said, never read or
+    written in its place. None when there are none, or the name is there as given (a file really
+    so named)."""
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        return None
+    # The whole path's ends (“D:\\ho so\\kq.xlsx”), then its last name's (ho-so/«kq.xlsx»).
+    whole = _pasted_bare(text)
+    head, name = os.path.split(whole)
+    bare_name = _pasted_bare(name)
+    bare = os.path.join(head, bare_name) if head else bare_name
+    if bare == text or not bare_name or os.path.lexists(text):
+        return None
+    pieces = [text[: text.index(whole)], name[: name.index(bare_name)]]
+    pieces += [name[name.index(bare_name) + len(bare_name) :], text[text.index(whole) + len(whole) :]]
+    # Shown without «»: the marks are quotes themselves often (« … », “ … ”).
+    marks = " … ".join(piece for piece in pieces if piece)
+    return Problem(
+        "path-pasted-marks",
+        f"the name begins or ends with {visible(marks)}, which came with it when it was copied (quotes of a "
+        f"keyboard or a document, the line end or tab of an Excel cell) and which no file name here has; "
+        f"without them it is {quoted(bare)}",
+        file=file if file is not None else visible(text),
+        hint=f"give the name without them: {quoted(bare)}",
+        params={"marks": visible(marks), "path": quoted(bare)},
+    )
 
 
 #: Why a form was not replaced, and what else to do, by its kind (the words of

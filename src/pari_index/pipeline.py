@@ -75,6 +75,20 @@ def _format_for(output: Path, fmt: str | None) -> str:
         )
     if suffix == ".parquet":
         return "parquet"
+    if suffix in (".html", ".htm"):
+        # ``pari score … -o bao-cao.html``: the ranking's report asked of -o, which was "unknown
+        # output type «.html»", hint "use results.xlsx", with nothing of --report (session 40).
+        raise UsageError(
+            Problem(
+                "output-is-report-name",
+                f"-o names the results (a workbook, or a folder with --format csv or parquet); a {suffix} "
+                "report is written with --report",
+                file=str(output),
+                params={"suffix": suffix, "stem": shown_path(output.with_suffix("")), "name": shown_path(output)},
+                hint=f"write the results with -o and the report with --report: -o {shown_path(output.with_suffix(''))}"
+                f".xlsx --report {shown_path(output)}",
+            )
+        )
     unportable = not_portable(Target(output, "-o"))
     if unportable is not None:
         # ``-o "out.xlsx "``: the ending is ``.xlsx `` only because of the space Windows drops; the

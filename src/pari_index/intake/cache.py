@@ -175,13 +175,26 @@ class CacheStore:
     root: Path
     notes: list[CacheNote] = field(default_factory=list)
     _usable: bool | None = field(default=None, repr=False)
+    #: The folder is not there yet: it is made (and claimed) by the first entry :meth:`save` writes.
+    _unmade: bool = field(default=False, repr=False)
 
     def usable(self) -> bool:
         """Whether the folder is a cache folder, or could be made one (cache_folder.claim); a
-        file in its place, or a folder of other files, is noted once and left untouched."""
+        file in its place, or a folder of other files, is noted once and left untouched. A folder
+        not there yet is usable (it holds no entry) and is not made here: it was made when the
+        cache was first looked at, before the inputs were read, and a run refused for its inputs
+        left a new empty folder behind (session 40)."""
         if self._usable is None:
-            self._usable = self._claim()
+            self._unmade = not os.path.lexists(self.root)
+            self._usable = True if self._unmade else self._claim()
         return self._usable
+
+    def _made(self) -> bool:
+        """Make and claim the folder :meth:`usable` found missing, for the first entry written."""
+        if self._unmade:
+            self._unmade = False
+            self._usable = self._claim()
+        return bool(self._usable)
 
     def _claim(self) -> bool:
         try:
@@ -307,8 +320,10 @@ class CacheStore:
         of the same key, and drop the oldest entries of the kind beyond KEEP_ENTRIES. Nothing is
         stored when an input of the run changed while it was read (pari_index.system.input_watch): the
         tables might be another file's, kept under this one's key for every later run."""
+        if inputs_changed() or not self._made():
+            return
         folder = self._kind(kind)
-        if inputs_changed() or folder is None:
+        if folder is None:
             return
         tmp: Path | None = None
         try:
@@ -354,6 +369,8 @@ class CacheStore:
         that folder, and its own folders named by 64 hexadecimal digits (a content-addressed
         store's, say) removed with their files as the oldest entries, exit 0."""
         folder = self.root / kind
+        if self._unmade:  # nothing there yet: no entry to read, and save makes the folder first
+            return folder
         try:
             info = os.lstat(folder)
         except FileNotFoundError:

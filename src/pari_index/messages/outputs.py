@@ -173,6 +173,16 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "dùng results.xlsx, hoặc một thư mục với --format csv hay parquet",
         "use results.xlsx, or a folder with --format csv or parquet",
     ),
+    "output-is-report-name": entry(
+        "Tên báo cáo HTML đưa cho -o",
+        "An HTML report's name given to -o",
+        "-o là tệp kết quả (một sổ tính, hoặc một thư mục với --format csv hay parquet); báo cáo {suffix} được"
+        " ghi bằng --report",
+        "-o names the results (a workbook, or a folder with --format csv or parquet); a {suffix} report is"
+        " written with --report",
+        "ghi kết quả bằng -o và báo cáo bằng --report: -o {stem}.xlsx --report {name}",
+        "write the results with -o and the report with --report: -o {stem}.xlsx --report {name}",
+    ),
     "csv-needs-folder": plain_entry(
         "Kết quả CSV gồm nhiều bảng: cần một thư mục",
         "A CSV result is several tables: a folder is needed",
@@ -405,6 +415,17 @@ OUTPUT_PROBLEMS: dict[str, Entry] = {
         "đường dẫn mà nó chỉ tới (ví dụ /home/thu/data/danh-gia.csv)",
         "download the file first and give the path where it was saved; for a file:// address, give the path it "
         "names (e.g. /home/thu/data/danh-gia.csv)",
+    ),
+    "path-pasted-marks": entry(
+        "Tên có dấu ngoặc hoặc ký tự thừa dán kèm",
+        "A name with quotes or characters pasted with it",
+        "tên bắt đầu hoặc kết thúc bằng {marks}, thứ đi kèm khi sao chép (dấu ngoặc của bộ gõ hay của văn bản, "
+        "dấu xuống dòng hay dấu tab của một ô Excel) mà không tên tệp nào ở đây có; bỏ chúng đi thì tên là {path}",
+        "the name begins or ends with {marks}, which came with it when it was copied (quotes of a keyboard or a "
+        "document, the line end or tab of an Excel cell) and which no file name here has; without them it is "
+        "{path}",
+        "ghi tên không có chúng: {path}",
+        "give the name without them: {path}",
     ),
     "path-not-expanded": entry(
         "Đường dẫn có ~ hoặc biến chưa được thay",
