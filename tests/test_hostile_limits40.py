@@ -1,17 +1,22 @@
 """What the cases of tests/hostile_limits40.py answer; that a sheet the workbook lists as hidden
 is told from that list, neither loaded nor held to a table's row limit, in an .xlsx and an .xls
-alike, while a visible sheet past the limit is still refused."""
+alike, while a visible sheet past the limit is still refused; and that a Parquet file's cells, as
+its footer counts them, are held to PARI_MAX_PARQUET_CELLS or 4 a byte before a page is read."""
 
 from __future__ import annotations
 
 import struct
 from pathlib import Path
 
+import polars as pl
 import pytest
 from biff_writers import write_xls, xls_sheet, xls_stream
 from hostile_limits40 import CASES, EXPECTED, NOT_WRITTEN, register_beside_hidden_sheet, register_rows
 from hostile_sweep8 import _score
 from sweeps import case_tests, language_tests, run_in_process
+
+from pari_index.intake.parquet_input import read_parquet
+from pari_index.intake.parquet_measure import CELLS_RATIO
 
 (test_each_case_answers_its_code_in_vietnamese_and_leaves_the_user_s_files,) = case_tests(CASES, EXPECTED, NOT_WRITTEN)
 words, test_each_case_says_it_in_its_own_language = language_tests(CASES, EXPECTED)
@@ -94,3 +99,36 @@ def test_an_xls_sheet_is_held_to_the_limit_as_its_state_says(
     assert status == 1 and f"error: {register} [cu]: " in said and f"[{told}]" in said, said
     assert (tmp_path / "out.xlsx").exists() == (told == "hidden-sheet"), said
 
+
+def test_a_parquet_file_is_read_up_to_its_cells_limit_and_refused_past_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """100,000 rows of two columns, one value given again (200,000 cells in some 1 KB, far more
+    than 4 a byte): read at PARI_MAX_PARQUET_CELLS=200000, refused at 199999 naming the rows,
+    columns, cells, bytes and the limit, and nothing read."""
+    path = tmp_path / "x.parquet"
+    pl.DataFrame({"commune_code": ["00001"] * 100_000, "value": ["1"] * 100_000}).write_parquet(path)
+    size = path.stat().st_size
+    assert CELLS_RATIO * size < 199_999
+    monkeypatch.setenv("PARI_MAX_PARQUET_CELLS", "200000")
+    read = read_parquet(path, "x.parquet")
+    assert [p.code for p in read.problems] == [] and read.sheets[0].frame.height == 100_000
+    monkeypatch.setenv("PARI_MAX_PARQUET_CELLS", "199999")
+    read = read_parquet(path, "x.parquet")
+    assert read.sheets == [] and [p.code for p in read.problems] == ["parquet-too-many-cells"]
+    assert read.problems[0].message == (
+        f"100,000 rows × 2 columns is 200,000 cells in {size:,} bytes, more than the 199,999 cells pari-index "
+        "reads from a Parquet file of this size (past 199,999 cells, at most 4 cells a byte); it was not read"
+    )
+
+
+def test_a_parquet_file_may_hold_four_cells_a_byte_past_the_floor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose cells are within 4 a byte of its size is read whatever the floor says."""
+    path = tmp_path / "x.parquet"
+    pl.DataFrame({"commune_code": [f"{i:07d}" for i in range(20_000)]}).write_parquet(path, compression="uncompressed")
+    assert CELLS_RATIO * path.stat().st_size >= 20_000
+    monkeypatch.setenv("PARI_MAX_PARQUET_CELLS", "1")
+    read = read_parquet(path, "x.parquet")
+    assert [p.code for p in read.problems] == [] and read.sheets[0].frame.height == 20_000

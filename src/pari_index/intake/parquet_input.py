@@ -10,7 +10,7 @@ import polars as pl
 from pari_index.errors import Problem, quoted, shorten
 from pari_index.intake.csv_input import rows_in_one_cell
 from pari_index.intake.grid import frame_from_grid
-from pari_index.intake.parquet_measure import Unreadable, pages_problem, text_problem
+from pari_index.intake.parquet_measure import Unreadable, pages_problem, text_problem, too_many_packed_cells
 from pari_index.intake.sheet import (
     MAX_COLUMNS,
     ReadResult,
@@ -144,6 +144,11 @@ def _read_parquet(source: Path | io.BytesIO, file: str, rows_limit: RowLimit | N
         counted = _rows_with_text(source, keep)
         if counted > rows_limit.limit:
             return ReadResult([], [*problems, rows_limit.refuse(counted, file, None, None)])
+    # The footer's cells against the file's bytes, before polars builds a cell of them (session 40);
+    # after the checks of their own (a table's rows, the pages' text), whose words say more.
+    packed = too_many_packed_cells(rows, len(schema), size, file)
+    if packed is not None:
+        return ReadResult([], [packed])
     try:
         if isinstance(source, io.BytesIO):
             source.seek(0)
