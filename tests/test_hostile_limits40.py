@@ -1,7 +1,7 @@
 """What the cases of tests/hostile_limits40.py answer; that a sheet the workbook lists as hidden
 is told from that list, neither loaded nor held to a table's row limit, in an .xlsx and an .xls
 alike, while a visible sheet past the limit is still refused; and that a Parquet file's cells, as
-its footer counts them, are held to PARI_MAX_PARQUET_CELLS or 4 a byte before a page is read."""
+its footer counts them, are held to PARI_MAX_PARQUET_CELLS or 4 a byte before a grid is made of them."""
 
 from __future__ import annotations
 

@@ -144,11 +144,6 @@ def _read_parquet(source: Path | io.BytesIO, file: str, rows_limit: RowLimit | N
         counted = _rows_with_text(source, keep)
         if counted > rows_limit.limit:
             return ReadResult([], [*problems, rows_limit.refuse(counted, file, None, None)])
-    # The footer's cells against the file's bytes, before polars builds a cell of them (session 40);
-    # after the checks of their own (a table's rows, the pages' text), whose words say more.
-    packed = too_many_packed_cells(rows, len(schema), size, file)
-    if packed is not None:
-        return ReadResult([], [packed])
     try:
         if isinstance(source, io.BytesIO):
             source.seek(0)
@@ -156,7 +151,10 @@ def _read_parquet(source: Path | io.BytesIO, file: str, rows_limit: RowLimit | N
             frame = pl.read_parquet(source, columns=keep)
     except (Exception, pl.exceptions.PanicException) as exc:
         return _not_parquet(exc, file)
-    too_much = text_problem(frame, size, file)
+    # The footer's cells against the file's bytes, before the grid and the sheet are made of them
+    # (70 to 125 bytes a cell; the read itself about 16, session 40); after the checks whose words
+    # say more (a table's rows, the pages' and the cells' text).
+    too_much = text_problem(frame, size, file) or too_many_packed_cells(rows, len(schema), size, file)
     if too_much is not None:
         return ReadResult([], [too_much])
     frame = frame.with_columns(_binary_as_text(frame[name]) for name, kind in frame.schema.items() if kind == pl.Binary)

@@ -259,7 +259,7 @@ def cells_limit(file_bytes: int) -> int:
 
 def too_many_packed_cells(rows: int, columns: int, file_bytes: int, file: str) -> Problem | None:
     """``parquet-too-many-cells``: the footer's ``rows`` × ``columns`` past :func:`cells_limit`,
-    told before a page is read (their cost is the reading's, not the file's); None within it."""
+    told before a grid is made of them (their cost is the reading's, not the file's); None within it."""
     limit = cells_limit(file_bytes)
     cells = rows * columns
     if cells <= limit:
