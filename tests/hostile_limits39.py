@@ -97,12 +97,15 @@ CASES: dict[str, Case] = {
 }
 #: Exit status, the code printed, the user's files that must keep their bytes.
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
+    # Since session 40 the two single files are refused from their footers before a cell is built
+    # (7 million cells in 449 KB and in 266 KB, past PARI_MAX_PARQUET_CELLS: limits40); the
+    # repeated keys' own limit is checked by the eight files and tests/test_hostile_limits39.py.
     "assessments-parquet-of-a-row-near-repeated-a-million-times": (
         1,
-        "too-many-repeated-keys",
+        "parquet-too-many-cells",
         ("gan-lap.parquet", "communes.csv"),
     ),
     "assessments-of-files-each-within-the-repeats-limit": (1, "too-many-repeated-keys", ("communes.csv",)),
-    "wide-parquet-of-a-row-near-repeated": (1, "too-many-repeated-keys", ("ngang.parquet", "communes.csv")),
+    "wide-parquet-of-a-row-near-repeated": (1, "parquet-too-many-cells", ("ngang.parquet", "communes.csv")),
 }
 NOT_WRITTEN: dict[str, tuple[str, ...]] = {name: ("out.xlsx",) for name in CASES}

@@ -83,8 +83,11 @@ CASES: dict[str, Case] = {
 }
 
 EXPECTED: dict[str, tuple[int, str | None, tuple[str, ...]]] = {
-    "assessments-parquet-of-a-row-repeated-a-million-times": (1, "too-many-repeated-rows", ("lap.parquet",)),
-    "survey-parquet-of-a-row-repeated-three-million-times": (1, "too-many-repeated-rows", ("dieu-tra.parquet",)),
+    # Since session 40 refused from their footers before a cell is built: 8 million cells in 57 KB,
+    # 12 million in 26 KB, past PARI_MAX_PARQUET_CELLS (limits40); the repeats' own limit is
+    # checked on the CSV and workbook cases below.
+    "assessments-parquet-of-a-row-repeated-a-million-times": (1, "parquet-too-many-cells", ("lap.parquet",)),
+    "survey-parquet-of-a-row-repeated-three-million-times": (1, "parquet-too-many-cells", ("dieu-tra.parquet",)),
     "assessments-csv-of-a-row-repeated": (1, "too-many-repeated-rows", ("lap.csv",)),
     "assessments-csv-small-of-a-row-repeated": (1, "too-many-repeated-rows", ("lap.csv",)),
     "assessments-workbook-of-a-row-repeated": (1, "too-many-repeated-rows", ("lap.xlsx",)),

@@ -456,6 +456,7 @@ LIMIT_VARIABLES: dict[str, tuple[str, str]] = {
     "PARI_MAX_CRITERIA_CHECKS": ("pari_index.criteria.loading", "MAX_CHECKS"),
     "PARI_MAX_PARQUET_FOOTER_BYTES": ("pari_index.intake.parquet_measure", "MAX_FOOTER_BYTES"),
     "PARI_MAX_PARQUET_TEXT_BYTES": ("pari_index.intake.parquet_measure", "MAX_PARQUET_TEXT_BYTES"),
+    "PARI_MAX_PARQUET_CELLS": ("pari_index.intake.parquet_measure", "MAX_PARQUET_CELLS"),
     "PARI_MAX_STREAM_BYTES": ("pari_index.intake.tables", "MAX_STREAM_BYTES"),
     "PARI_MAX_REGISTER_COLUMNS": ("pari_index.intake.tables", "MAX_TABLE_COLUMNS"),
     "PARI_MAX_REGISTER_ROWS": ("pari_index.intake.tables", "MAX_TABLE_ROWS"),

@@ -10,7 +10,7 @@ import polars as pl
 from pari_index.errors import Problem, quoted, shorten
 from pari_index.intake.csv_input import rows_in_one_cell
 from pari_index.intake.grid import frame_from_grid
-from pari_index.intake.parquet_measure import Unreadable, pages_problem, text_problem
+from pari_index.intake.parquet_measure import Unreadable, pages_problem, text_problem, too_many_packed_cells
 from pari_index.intake.sheet import (
     MAX_COLUMNS,
     ReadResult,
@@ -151,7 +151,10 @@ def _read_parquet(source: Path | io.BytesIO, file: str, rows_limit: RowLimit | N
             frame = pl.read_parquet(source, columns=keep)
     except (Exception, pl.exceptions.PanicException) as exc:
         return _not_parquet(exc, file)
-    too_much = text_problem(frame, size, file)
+    # The footer's cells against the file's bytes, before the grid and the sheet are made of them
+    # (70 to 125 bytes a cell; the read itself about 16, session 40); after the checks whose words
+    # say more (a table's rows, the pages' and the cells' text).
+    too_much = text_problem(frame, size, file) or too_many_packed_cells(rows, len(schema), size, file)
     if too_much is not None:
         return ReadResult([], [too_much])
     frame = frame.with_columns(_binary_as_text(frame[name]) for name, kind in frame.schema.items() if kind == pl.Binary)

@@ -52,6 +52,15 @@ MAX_PARQUET_TEXT_BYTES = 100 * 1024**2
 #: ... or this many times the file's own size, when that is more: a genuine file compresses its
 #: text some 5 to 10 times (the results' criteria table 8 times), a crafted one thousands of times.
 TEXT_RATIO = 20
+#: Cells (rows × columns, as the footer counts them) a Parquet file may hold whatever its size,
+#: and the cells a byte of the file it may hold beyond them. A cell costs the reading some 70
+#: (long form) to 125 (wide form, unpivoted) bytes, whatever it cost on disk, and a CSV file needs
+#: two bytes for a filled cell; Parquet packs a value given again in a bit. A national long-form
+#: file as demo-data writes it holds 1.9 cells a byte (5.8 million in 3 MB), its wide form 1 a
+#: byte; a wide grid of one row given 20,000 times held 26 (7 million cells in 266 KB) and took
+#: 927 MB before it was refused (limits39/40). Raise with PARI_MAX_PARQUET_CELLS.
+MAX_PARQUET_CELLS = 4_000_000
+CELLS_RATIO = 4
 #: Bytes a cell costs polars before its text (what the cells limit counts).
 CELL_BYTES = 16
 #: The most bytes one page header may take (a header holds the page's sizes and, at most, its
@@ -240,6 +249,39 @@ def text_limit(file_bytes: int) -> int:
     """Bytes of text a Parquet file of ``file_bytes`` may read as: PARI_MAX_PARQUET_TEXT_BYTES,
     or TEXT_RATIO times its size, whichever is more."""
     return max(env_limit("PARI_MAX_PARQUET_TEXT_BYTES", MAX_PARQUET_TEXT_BYTES), TEXT_RATIO * file_bytes)
+
+
+def cells_limit(file_bytes: int) -> int:
+    """Cells a Parquet file of ``file_bytes`` may hold: PARI_MAX_PARQUET_CELLS, or CELLS_RATIO a
+    byte of the file, whichever is more."""
+    return max(env_limit("PARI_MAX_PARQUET_CELLS", MAX_PARQUET_CELLS), CELLS_RATIO * file_bytes)
+
+
+def too_many_packed_cells(rows: int, columns: int, file_bytes: int, file: str) -> Problem | None:
+    """``parquet-too-many-cells``: the footer's ``rows`` × ``columns`` past :func:`cells_limit`,
+    told before a grid is made of them (their cost is the reading's, not the file's); None within it."""
+    limit = cells_limit(file_bytes)
+    cells = rows * columns
+    if cells <= limit:
+        return None
+    floor = env_limit("PARI_MAX_PARQUET_CELLS", MAX_PARQUET_CELLS)
+    return Problem(
+        "parquet-too-many-cells",
+        f"{rows:,} rows × {columns:,} columns is {cells:,} cells in {file_bytes:,} bytes, more than the {limit:,} "
+        f"cells pari-index reads from a Parquet file of this size (past {floor:,} cells, at most {CELLS_RATIO} "
+        "cells a byte); it was not read",
+        file=file,
+        hint="split the file by district, or save it as CSV; if it is genuine, raise PARI_MAX_PARQUET_CELLS",
+        params={
+            "rows": rows,
+            "columns": columns,
+            "cells": cells,
+            "size": file_bytes,
+            "limit": limit,
+            "floor": floor,
+            "ratio": CELLS_RATIO,
+        },
+    )
 
 
 def text_bytes(frame: pl.DataFrame) -> int:

@@ -1144,6 +1144,16 @@ READING_FINDINGS: dict[str, Entry] = {
         "tách tệp",
         "split the file",
     ),
+    "parquet-too-many-cells": entry(
+        "Tệp Parquet nén quá nhiều ô",
+        "Parquet file packs too many cells",
+        "{rows} hàng × {columns} cột là {cells} ô trong {size} byte, nhiều hơn {limit} ô pari-index đọc từ một tệp "
+        "Parquet cỡ này (quá {floor} ô thì nhiều nhất {ratio} ô mỗi byte); tệp không được đọc",
+        "{rows} rows × {columns} columns is {cells} cells in {size} bytes, more than the {limit} cells pari-index "
+        "reads from a Parquet file of this size (past {floor} cells, at most {ratio} cells a byte); it was not read",
+        "tách tệp theo huyện, hoặc lưu lại dưới dạng CSV; nếu tệp là thật, đặt PARI_MAX_PARQUET_CELLS lớn hơn",
+        "split the file by district, or save it as CSV; if it is genuine, raise PARI_MAX_PARQUET_CELLS",
+    ),
     "parquet-footer-too-large": entry(
         "Tệp Parquet chia thành quá nhiều phần",
         "Parquet file in too many pieces",

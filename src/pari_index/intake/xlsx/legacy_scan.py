@@ -22,7 +22,13 @@ from typing import BinaryIO
 from pari_index.errors import Problem
 from pari_index.intake.xlsx.budget import _Budget, _stream
 from pari_index.intake.xlsx.limits import _DAMAGED_HINT, _TOO_LARGE_HINT, MAX_CELL_FINDINGS, _Refused
-from pari_index.intake.xlsx.sheet_cells import MAX_HIDDEN_RANGES, _column_letters, _SheetCells
+from pari_index.intake.xlsx.sheet_cells import (
+    MAX_HIDDEN_RANGES,
+    STATE_NUMBERS,
+    _column_letters,
+    _SheetCells,
+    with_state,
+)
 from pari_index.intake.xlsx.sheet_scan import _check_sheet, _twice_words
 
 CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -326,12 +332,14 @@ def scan_xls(source: BinaryIO, budget: _Budget) -> dict[str, _SheetCells]:
     stream = _cfb_stream(source.read(), budget.file)
     if stream is None:
         return {}
-    sheets: list[tuple[str, int]] = []
+    sheets: list[tuple[str, int, str]] = []
     for kind, start, length in _biff_records(stream, 0):
         if kind == 0x0085 and length >= 8:
-            offset, chars, high = struct.unpack_from("<IxxBB", stream, start)
+            # BoundSheet8: the sheet's offset, its state (hsState, the low two bits), type, name.
+            offset, state, chars, high = struct.unpack_from("<IBxBB", stream, start)
             raw = stream[start + 8 : start + 8 + chars * (2 if high & 1 else 1)]
-            sheets.append((raw.decode("utf-16-le" if high & 1 else "cp1252", "replace"), offset))
+            name = raw.decode("utf-16-le" if high & 1 else "cp1252", "replace")
+            sheets.append((name, offset, STATE_NUMBERS.get(state & 3, "visible")))
             _check_sheet_count(len(sheets), budget)
         elif kind in (0x00FC, 0x003C):  # the shared strings and what continues them
             budget.spend_text(length, "xls_shared_strings")
@@ -340,10 +348,10 @@ def scan_xls(source: BinaryIO, budget: _Budget) -> dict[str, _SheetCells]:
     found: dict[str, _SheetCells] = {}
     scanned: dict[int, _SheetCells] = {}
     built = 0
-    for name, offset in sheets:
+    for name, offset, state in sheets:
         if offset not in scanned:
             scanned[offset] = _xls_cells(stream, offset, name, budget)
-        found[name] = scanned[offset]
+        found[name] = with_state(scanned[offset], state)
         built += _cells_built(scanned[offset])
         _check_workbook_cells(built, name, budget)
     return found
@@ -379,8 +387,9 @@ def _b12_records(data: bytes) -> list[tuple[int, int, int]]:
     return out
 
 
-def _xlsb_sheet_parts(package: zipfile.ZipFile, budget: _Budget) -> list[tuple[str, zipfile.ZipInfo | None]]:
-    """The sheets xl/workbook.bin lists (BrtBundleSh), each with the part its relationship names."""
+def _xlsb_sheet_parts(package: zipfile.ZipFile, budget: _Budget) -> list[tuple[str, zipfile.ZipInfo | None, str]]:
+    """The sheets xl/workbook.bin lists (BrtBundleSh), each with the part its relationship names
+    and its state (the record's first four bytes, hsState)."""
     from pari_index.intake.xlsx.package import _check_sheet_count, _member, _read_part
 
     rels = _member(package, "xl/_rels/workbook.bin.rels")
@@ -392,7 +401,7 @@ def _xlsb_sheet_parts(package: zipfile.ZipFile, budget: _Budget) -> list[tuple[s
                 targets[attrs["Id"]] = attrs["Target"]
     workbook = _member(package, "xl/workbook.bin")
     data = _read_part(package, workbook, budget) if workbook is not None else b""
-    sheets: list[tuple[str, zipfile.ZipInfo | None]] = []
+    sheets: list[tuple[str, zipfile.ZipInfo | None, str]] = []
     for kind, start, length in _b12_records(data):
         if kind != 0x009C or length < 12:
             continue
@@ -403,7 +412,8 @@ def _xlsb_sheet_parts(package: zipfile.ZipFile, budget: _Budget) -> list[tuple[s
         name_chars = struct.unpack_from("<I", record, after)[0] if after + 4 <= len(record) else 0
         name = record[after + 4 : after + 4 + 2 * name_chars].decode("utf-16-le", "replace")
         target = targets.get(relation)
-        sheets.append((name, _member(package, f"xl/{target}") if target is not None else None))
+        state = STATE_NUMBERS.get(struct.unpack_from("<I", record)[0] & 3, "visible")
+        sheets.append((name, _member(package, f"xl/{target}") if target is not None else None, state))
         _check_sheet_count(len(sheets), budget)
     return sheets
 
@@ -462,12 +472,12 @@ def scan_xlsb(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _SheetCell
     found: dict[str, _SheetCells] = {}
     scanned: dict[str, _SheetCells] = {}
     built = 0
-    for name, info in _xlsb_sheet_parts(package, budget):
+    for name, info, state in _xlsb_sheet_parts(package, budget):
         if info is None:
             continue
         if info.filename not in scanned:
             scanned[info.filename] = _xlsb_cells(package, info, name, budget)
-        found[name] = scanned[info.filename]
+        found[name] = with_state(scanned[info.filename], state)
         built += _cells_built(scanned[info.filename])
         _check_workbook_cells(built, name, budget)
     return found

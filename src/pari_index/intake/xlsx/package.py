@@ -28,7 +28,7 @@ from pari_index.intake.xlsx.limits import (
     _Refused,
 )
 from pari_index.intake.xlsx.ods_scan import _scan_ods
-from pari_index.intake.xlsx.sheet_cells import _SheetCells
+from pari_index.intake.xlsx.sheet_cells import _SheetCells, with_state
 from pari_index.intake.xlsx.sheet_scan import _scan_sheet_member
 from pari_index.intake.xlsx.xml_patterns import (
     _NS_MAIN,
@@ -152,8 +152,9 @@ def _read_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget)
     return b"".join(parts)
 
 
-def _sheet_members(package: zipfile.ZipFile, budget: _Budget) -> list[tuple[str, zipfile.ZipInfo]]:
-    """(sheet name, part) for each sheet of the workbook, found as calamine finds them."""
+def _sheet_members(package: zipfile.ZipFile, budget: _Budget) -> list[tuple[str, zipfile.ZipInfo, str]]:
+    """(sheet name, part, state) for each sheet of the workbook, found as calamine finds them;
+    the state in fastexcel's words (:data:`_SHEET_STATES`)."""
     workbook_info = _member(package, "xl/workbook.xml")
     rels_info = _member(package, "xl/_rels/workbook.xml.rels")
     if workbook_info is None or rels_info is None:
@@ -161,7 +162,7 @@ def _sheet_members(package: zipfile.ZipFile, budget: _Budget) -> list[tuple[str,
     workbook = ElementTree.fromstring(_read_part(package, workbook_info, budget))
     rels = ElementTree.fromstring(_read_part(package, rels_info, budget))
     targets = {r.get("Id"): r.get("Target", "") for r in rels.iter() if r.tag.endswith("Relationship")}
-    found: list[tuple[str, zipfile.ZipInfo]] = []
+    found: list[tuple[str, zipfile.ZipInfo, str]] = []
     for sheet in workbook.iter():
         if not sheet.tag.endswith("}sheet") and sheet.tag != "sheet":
             continue
@@ -172,8 +173,15 @@ def _sheet_members(package: zipfile.ZipFile, budget: _Budget) -> list[tuple[str,
         member = target[1:] if target.startswith("/xl/") else target if target.startswith("xl/") else "xl/" + target
         info = _member(package, member) or _member(package, posixpath.normpath(member))
         if info is not None:
-            found.append((sheet.get("name", ""), info))
+            found.append((sheet.get("name", ""), info, _SHEET_STATES.get(sheet.get("state", ""), "visible")))
     return found
+
+
+#: The hidden states a workbook.xml's ``<sheet state>`` may give (as calamine reads them), in
+#: fastexcel's words; any other is visible. Known before calamine loads the sheet, which it did
+#: whole only to learn the sheet was hidden (a hidden sheet over a register's row limit refused
+#: its whole workbook, session 40).
+_SHEET_STATES = {"hidden": "hidden", "veryHidden": "veryhidden"}
 
 
 def _style_formats(styles_xml: bytes) -> tuple[set[int], dict[int, int]]:
@@ -303,10 +311,10 @@ def _scan_workbook(package: zipfile.ZipFile, budget: _Budget) -> dict[str, _Shee
     found: dict[str, _SheetCells] = {}
     scanned: dict[str, _SheetCells] = {}
     built = 0
-    for name, info in sheets:
+    for name, info, state in sheets:
         if info.filename not in scanned:
             scanned[info.filename] = _scan_sheet_member(package, info, name, budget, percent_styles, padded_styles)
-        found[name] = scanned[info.filename]
+        found[name] = with_state(scanned[info.filename], state)
         built += _cells_built(scanned[info.filename])
         _check_workbook_cells(built, name, budget)
     if found and _calculated_on_load(package, budget):

@@ -490,13 +490,14 @@ def rows_past_limit(cells: dict[str, _SheetCells], rows: RowLimit | None, file: 
     and 377 MB (session 36). The rows told are that least count, below the heading (the sheet
     holds as many or more). Cells closed with no value (``_SheetCells.empty_cells``: a formula
     filled down below the table, its result the empty text) hold none: counted, the example's
-    register above 120,000 such rows was refused, which main read (review of session 36). Every
-    sheet read is measured, hidden ones too (their visibility is
-    calamine's to tell, once read); the instructions sheets are not read."""
+    register above 120,000 such rows was refused, which main read (review of session 36). A
+    sheet the workbook lists as hidden is not read (:func:`_read_measured`), nor held to the limit:
+    a register beside a hidden sheet of 300,000 codes was refused whole (session 40). The
+    instructions sheets are not read either."""
     if rows is None:
         return None
     for name, info in cells.items():
-        if normalise_header(name).casefold() in IGNORED_SHEETS:
+        if normalise_header(name).casefold() in IGNORED_SHEETS or info.state != "visible":
             continue
         least = least_rows(info)
         if least > rows.limit + HEADING_LINES:
@@ -575,6 +576,11 @@ def _read_measured(
         if normalise_header(name).casefold() in IGNORED_SHEETS:
             guide = _instructions_with_data(reader, name, cells.get(name, _SheetCells()), file)
             problems += [guide] if guide is not None else []
+            continue
+        listed = cells.get(name)
+        if listed is not None and listed.state != "visible":
+            # Told from the workbook's list of sheets: calamine would build the sheet whole to say so.
+            problems += [_hidden(listed.state, file, name)] if listed.filled > listed.empty_cells else []
             continue
         loaded = _load_sheet(reader, name, cells, file)
         if isinstance(loaded, Problem):

@@ -3,6 +3,7 @@ row 3)."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 
@@ -64,6 +65,10 @@ class _SheetCells:
     hidden_rows_more: int = 0
     #: Findings past MAX_CELL_FINDINGS, by kind: counted, not listed.
     more: dict[str, int] = field(default_factory=dict)
+    #: The sheet's visibility as the workbook lists it, in fastexcel's words (``visible``,
+    #: ``hidden``, ``veryhidden``), known before calamine reads it: a hidden sheet is told, not
+    #: loaded, nor held to a table's row limit (reading._read_measured, session 40).
+    state: str = "visible"
 
     def hide_row(self, number: int) -> None:
         """Row ``number`` (1-based) hidden: joined to the range it follows, or a new range, or
@@ -81,6 +86,17 @@ class _SheetCells:
         if not self.last_row:
             return 0
         return (self.last_row - self.min_row + 1) * (self.last_col - self.min_col + 1)
+
+
+#: A legacy workbook's sheet state (an .xls BoundSheet8's hsState, an .xlsb BrtBundleSh's) by
+#: its number; a number of no state is taken as visible (calamine then says what it makes of it).
+STATE_NUMBERS = {0: "visible", 1: "hidden", 2: "veryhidden"}
+
+
+def with_state(cells: _SheetCells, state: str) -> _SheetCells:
+    """``cells`` for a sheet of the workbook listed with ``state``: a copy when it is not
+    visible, as one part may be listed by several sheets of different states."""
+    return cells if state == "visible" else dataclasses.replace(cells, state=state)
 
 
 def _column_number(letters: str) -> int:
