@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
+from pari_index.criteria.group_columns import unit_headings
 from pari_index.errors import IntakeError, Problem
 from pari_index.intake.findings import empty_findings, problems_to_findings, row_findings, shown_text
 from pari_index.intake.nearest import Near
-from pari_index.intake.sheet import unit_headings
 from pari_index.intake.tables import ROW, check_table_size, read_with_columns, row_problems, table_rows_limit
 from pari_index.messages.rendering import json_params
 from pari_index.ranking.changes import previous_summary
