@@ -216,3 +216,32 @@ TOLD = {
         "of 100: 0.5 is half of one percent, not 50 % [tier-edges-fractions]",
     ),
 }
+
+
+def round_trip_sets() -> dict[str, str]:
+    """Valid sets whose annex must give them back (export -> import -> the same scoring): letter ids
+    (on 81e533d «1.b» came back as «unreadable number», the row left out), fraction tiers, a choice
+    by fraction, a checklist past its maximum, deductions below 0, a partial yes/no."""
+    base = small_set()
+    return {
+        "letter-ids": base.replace('id: "1.2"', 'id: "1.b"').replace('id: "1.1"', 'id: "1.a"'),
+        "fraction-tiers": base.replace(_TIERS, FRACTION_TIERS),
+        "choice-fraction": base.replace(
+            _YES_NO,
+            "inputs: {head: {type: level}}\n        rule:\n          kind: choice\n          input: head\n"
+            "          levels:\n            - {value: a, label: A, points: 8}\n"
+            "            - {value: b, label: B, fraction: 0.333}\n            - {value: c, label: C, points: 0}",
+        ),
+        "checklist-past-max": base.replace(
+            _YES_NO,
+            "inputs: {a: {type: boolean}, b: {type: boolean}}\n"
+            "        rule: {kind: checklist, items: [{input: a, points: 5}, {input: b, points: 5}]}",
+        ),
+        "deduction-below-zero": base.replace(
+            _YES_NO,
+            "floor: -2\n        inputs: {n: {type: count}}\n        rule: {kind: deduction, input: n, per: 0.25}",
+        ),
+        "partial-yes-no": base.replace(
+            "rule: {kind: yes_no, input: ok}", "rule: {kind: yes_no, input: ok, yes: 8, no: 1.5}"
+        ),
+    }

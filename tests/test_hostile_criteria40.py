@@ -7,9 +7,14 @@ from pathlib import Path
 
 import pytest
 from children import pari_child
-from hostile_criteria40 import CASES, REFUSED, TOLD
+from hostile_criteria40 import CASES, REFUSED, TOLD, round_trip_sets
 
+from pari_index.authoring.compare import semantic_differences
+from pari_index.authoring.draft_yaml import draft_yaml
+from pari_index.authoring.export import export_annex
+from pari_index.authoring.importing import import_annex
 from pari_index.criteria.group_columns import never_a_group, usual_columns
+from pari_index.criteria.loading import load_criteria_text
 
 
 def _said(argv: list[str], folder: Path, lang: str) -> tuple[int, list[str]]:
@@ -93,3 +98,15 @@ def test_the_columns_every_register_has_are_usual_and_none_is_refused() -> None:
 def test_every_case_is_checked() -> None:
     checked = {*REFUSED, *TOLD, "scored-within-commune-code", "scored-exactly", "scored-fraction-tiers"}
     assert sorted(CASES) == sorted(checked)
+
+
+@pytest.mark.parametrize("name", sorted(round_trip_sets()))
+def test_a_set_comes_back_from_its_annex(tmp_path: Path, name: str) -> None:
+    original = load_criteria_text(round_trip_sets()[name], "bo.yaml").criteria
+    annex = tmp_path / "phu-luc.xlsx"
+    export_annex(original, annex)
+    draft = import_annex(annex)
+    assert (draft.todos, draft.problems) == ([], [])
+    again = load_criteria_text(draft_yaml(draft.document, annex.name), "draft.yaml").criteria
+    assert semantic_differences(original, again) == []
+    assert [n.id for n in again.nodes()] == [n.id for n in original.nodes()]
