@@ -94,7 +94,7 @@ def test_no_error_is_built_from_a_bare_sentence() -> None:
 
 def test_a_schema_type_without_words_of_its_own_gets_the_schemas() -> None:
     assert entry_of("schema:extra_forbidden") is CATALOGUE["schema:extra_forbidden"]
-    assert entry_of("schema:too_short") is CATALOGUE["schema"]
+    assert entry_of("schema:dict_type") is CATALOGUE["schema"]
     assert entry_of("not-a-kind") is None
 
 

@@ -17,11 +17,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sweeps import RANKED, Tables, case_results, case_tests, csv_results, kinds, language_tests, ranked
 
+from pari_index.criteria.group_columns import district_headings, unit_headings
 from pari_index.intake.appraisal import APPRAISAL_ALIASES
 from pari_index.intake.cell_checks import input_name_key
 from pari_index.intake.register import REGISTER_ALIASES, read_register
 from pari_index.intake.schema import ASSESSMENT_ALIASES, DESCRIPTIVE_KEYS, NOTES_KEYS
-from pari_index.intake.sheet import canonical_heading, district_headings, heading_key, unit_headings
+from pari_index.intake.sheet import canonical_heading, heading_key
 from pari_index.ranking.lineage import LINEAGE_ALIASES, read_lineage
 
 (

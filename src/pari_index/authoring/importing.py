@@ -103,7 +103,10 @@ class _Tree:
         if as_roman is not None:
             self.area = str(as_roman)
             return self.area
-        if re.fullmatch(r"\d+(\.\d+)*", number):
+        # A number with letters after its first dot («1.b», «2.1.a») is an id as `pari criteria
+        # export` writes it: until session 40 such a row was «unreadable number», left out of the
+        # draft, and a valid set with letter ids did not come back from its own annex.
+        if re.fullmatch(r"\d+(\.[0-9A-Za-z]+)*", number):
             return f"{self.area}.{number}" if self.roman and self.area else number
         letter = re.fullmatch(r"([a-zđ])\)?", number)
         if letter and self.last_numbered:

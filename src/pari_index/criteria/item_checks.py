@@ -228,6 +228,8 @@ def _check_rule_kind(
 ) -> None:
     """The checks that belong to one rule kind (tier order, level values, ranges, deadlines...)."""
     rloc = (*loc, "rule")
+    if isinstance(rule, Tiers | CountTiers | Choice):
+        _check_best_outcome(node, rule, rloc, out)
     match rule:
         case Tiers():
             _check_tiers(node, rule, inputs, rloc, out)
@@ -259,10 +261,31 @@ def _check_rule_kind(
             pass
 
 
+def _check_best_outcome(node: Node, rule: Tiers | CountTiers | Choice, rloc: Loc, out: Collector) -> None:
+    """A warning when the most a ladder or a choice gives is below the item's maximum, as
+    ``checklist-short`` for a checklist: no unit can reach the maximum, yet it counts in the
+    area's, the part's and the index's (a choice of levels 6 and 0 under ``max: 8`` validated
+    without a word until session 40; every unit's index was out of a maximum it could not reach)."""
+    outcomes = rule_outcomes(rule, node.max)
+    label, best = max(outcomes, key=lambda outcome: outcome[1])
+    if best < node.max:
+        out.warn(
+            rloc,
+            "outcomes-short",
+            f"criterion {node.id}: the most its rule gives is {best} points ({label}), below its maximum {node.max}: "
+            "no unit can reach the maximum",
+            criterion=node.id,
+            outcome=label,
+            points=best,
+            max=node.max,
+        )
+
+
 def _check_tiers(node: Node, rule: Tiers, inputs: dict[str, InputSpec], rloc: Loc, out: Collector) -> None:
     """Tiers cover the input's domain (0-100 for a rate or a percent) without overlaps or gaps."""
     if rule.rate is not None or (rule.input in inputs and inputs[rule.input].type is InputType.percent):
         domain: tuple[Decimal, Decimal | None] = (ZERO, HUNDRED)
+        _check_fraction_edges(node, rule, rloc, out)
     else:
         spec = inputs.get(rule.input or "")
         domain = (spec.min if spec and spec.min is not None else ZERO, spec.max if spec else None)
@@ -279,6 +302,25 @@ def _check_tiers(node: Node, rule: Tiers, inputs: dict[str, InputSpec], rloc: Lo
         )
     if not errors:
         tiers_turn(node, rule, rloc, out)
+
+
+def _check_fraction_edges(node: Node, rule: Tiers, rloc: Loc, out: Collector) -> None:
+    """A warning when every edge of a percent's tiers lies between 0 and 1, one of them inside it
+    (``from: 0.5``): a rate and a percent input are read out of 100, so «50 %» written as a
+    fraction puts every unit at 1 % or more in the tier of the highest values (validated and
+    scored without a word until session 40). A warning: «under 0.5 % of files late» is a rule too."""
+    edges = [edge[0] for tier in rule.tiers for edge in (tier.lower, tier.upper) if edge is not None]
+    if not edges or not all(ZERO <= edge <= 1 for edge in edges) or not any(ZERO < edge < 1 for edge in edges):
+        return
+    shown = ", ".join(str(edge) for edge in dict.fromkeys(edges))
+    out.warn(
+        (*rloc, "tiers"),
+        "tier-edges-fractions",
+        f"criterion {node.id}: every tier edge ({shown}) is 1 or less, but the value is a percent out of 100: "
+        "0.5 is half of one percent, not 50 %",
+        criterion=node.id,
+        edges=shown,
+    )
 
 
 def _check_count_tiers(node: Node, rule: CountTiers, rloc: Loc, out: Collector) -> None:

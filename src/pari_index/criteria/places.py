@@ -142,7 +142,22 @@ def _choices(err: Mapping[str, Any]) -> dict[str, str]:
     if err["type"] == "enum" and "expected" in ctx:
         allowed = guillemets(str(ctx["expected"])).replace(" or ", ", ")
         return {"value": quote(str(err.get("input", ""))), "allowed": cut_text(allowed)}
+    if err["type"] == "string_pattern_mismatch":
+        of = _PATTERNS.get(str(ctx.get("pattern", "")), "")
+        return {"value": quote(cut_text(str(err.get("input", "")))), "pattern_of": of}
+    if err["type"] == "too_short" and "min_length" in ctx:
+        return {"min_length": str(ctx["min_length"]), "actual_length": str(ctx.get("actual_length", 0))}
     return {}
+
+
+#: The patterns of the criteria format's texts (model.Node.id, CriteriaSet.id, rules.InputName,
+#: model.Band.colour) by the words that say them (PARAM_WORDS ``pattern_of``).
+_PATTERNS = {
+    r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$": "node_id",
+    r"^[a-z0-9][a-z0-9_-]*$": "set_id",
+    r"^[A-Za-z_][A-Za-z0-9_]*$": "input_name",
+    r"^#[0-9a-fA-F]{6}$": "colour",
+}
 
 
 #: A number as Vietnamese text writes it: a decimal comma, and thousands dots before it (``1,5``,
@@ -218,7 +233,7 @@ def pydantic_problems(exc: ValidationError, parsed: ParsedYaml) -> list[Problem]
             message = params["value_reason"]
         mark = node.start_mark if node else None
         text = f"{where}: {message}"
-        if "allowed" in params:
+        if "allowed" in params or "pattern_of" in params or "min_length" in params:
             # pydantic's English for these names its own machinery ("Input tag … found using
             # 'kind'"): the catalogue's sentence says what was written and what the format takes.
             text = render(f"schema:{kind}", params, "en")

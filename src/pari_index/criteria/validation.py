@@ -18,6 +18,13 @@ import unicodedata
 from decimal import Decimal
 
 from pari_index.criteria.bands import check_intervals
+from pari_index.criteria.group_columns import (
+    check_column_list,
+    never_a_group,
+    requested_columns,
+    run_column,
+    usual_columns,
+)
 from pari_index.criteria.item_checks import check_leaf, count_tiers_turn, tiers_turn
 from pari_index.criteria.model import CriteriaSet, Node, Part
 from pari_index.criteria.rules import (
@@ -28,7 +35,8 @@ from pari_index.criteria.rules import (
 )
 from pari_index.criteria.set_problems import HUNDRED, ZERO, Collector, Loc, Locator, case_twin
 from pari_index.criteria.yaml_reader import quote
-from pari_index.errors import Problem, quoted
+from pari_index.errors import Problem, UsageError, quoted
+from pari_index.messages import render
 
 
 def _check_origin_and_year(criteria: CriteriaSet, out: Collector) -> None:
@@ -286,7 +294,8 @@ def _check_parts_and_scale(criteria: CriteriaSet, out: Collector) -> None:
 
 
 def _check_ranking(criteria: CriteriaSet, out: Collector) -> None:
-    """Ranking settings: each tie-break key is a part or an area."""
+    """Ranking settings: the columns ranked within, and each tie-break key is a part or an area."""
+    _check_within(criteria.ranking.within, out)
     area_ids = {a.id for a in criteria.areas}
     for i, key in enumerate(criteria.ranking.tie_break):
         if key not in ("appraised", "survey") and key not in area_ids:
@@ -362,3 +371,25 @@ def _check_class_reach(criteria: CriteriaSet, out: Collector) -> None:
             low=low,
             top=shown,
         )
+
+
+def _check_within(within: str, out: Collector) -> None:
+    """``ranking.within`` as ``pari score`` reads it (criteria.group_columns): the refusals no
+    register can lift are errors here, at the set's line, as they were a refusal of every score run
+    after every file was read and scored; a column only some registers have is a warning, since
+    ``pari score`` stops unless its register has it (``within: no`` passed validate, session 39)."""
+    loc = ("ranking", "within")
+    try:
+        names = requested_columns(within, "ranking.within")
+        check_column_list([run_column(name) for name in names], "ranking.within")
+    except UsageError as refused:
+        problem = refused.problems[0]
+        out.error(loc, problem.code, problem.message, problem.hint, **(problem.params or {}))
+        return
+    usual = usual_columns()
+    for name in names:
+        params = {"column": quote(name), "usual": ", ".join(usual), "group_why": never_a_group(name)}
+        if params["group_why"]:
+            out.error(loc, "within-never-a-column", render("within-never-a-column", params, "en"), **params)
+        elif run_column(name) not in {run_column(c) for c in usual}:
+            out.warn(loc, "within-not-usual", render("within-not-usual", params, "en"), **params)

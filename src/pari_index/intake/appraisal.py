@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
+from pari_index.criteria.group_columns import unit_headings
 from pari_index.criteria.model import Leaf, Part
 from pari_index.criteria.points import SCALE, to_units
 from pari_index.intake.appraisal_columns import corrections_absent, own_field_of, unread_columns
@@ -30,7 +31,6 @@ from pari_index.intake.cell_checks import input_name_key
 from pari_index.intake.findings import row_findings, shown_text
 from pari_index.intake.folding import fold_findings
 from pari_index.intake.nearest import Near
-from pari_index.intake.sheet import unit_headings
 from pari_index.intake.tables import FILE, ROW, SHEET, check_table_rows, read_with_columns, table_rows_limit
 from pari_index.intake.values import (
     CODE_AS_DATE,

@@ -603,10 +603,10 @@ def _repeated_headers(frame: pl.DataFrame, names: Sequence[str], place: Place, f
 def _heading_tables() -> tuple[dict[str, str], ...]:
     """The headings of every table pari reads (register, forms and survey, appraisal, lineage),
     each a heading's field. Imported when asked: these readers import this module."""
+    from pari_index.criteria.group_columns import REGISTER_ALIASES
     from pari_index.intake.appraisal import APPRAISAL_ALIASES
-    from pari_index.intake.register import REGISTER_ALIASES
+    from pari_index.intake.lineage_headings import LINEAGE_ALIASES
     from pari_index.intake.schema import ASSESSMENT_ALIASES
-    from pari_index.ranking.lineage import LINEAGE_ALIASES
 
     return (REGISTER_ALIASES, ASSESSMENT_ALIASES, APPRAISAL_ALIASES, LINEAGE_ALIASES)
 

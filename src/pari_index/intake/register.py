@@ -6,7 +6,6 @@ within one province over time. Columns are read under English or Vietnamese head
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,9 +13,10 @@ from typing import Any
 
 import polars as pl
 
+from pari_index.criteria.group_columns import REGISTER_ALIASES, REGISTER_COLUMNS, RUN_NAMES, results_column
 from pari_index.errors import IntakeError, Problem, quoted
 from pari_index.intake.nearest import FLOAT_CODE
-from pari_index.intake.sheet import CITY_HEADINGS, district_headings, unit_headings
+from pari_index.intake.sheet import CITY_HEADINGS
 from pari_index.intake.tables import (
     FILE,
     HEADING,
@@ -37,42 +37,6 @@ from pari_index.intake.values import (
     scientific_number,
     shown,
 )
-
-#: A province's headings: «Tỉnh», «Tỉnh/Thành phố» (a city of the centre is a province), with «Tên»
-#: before them or not.
-_PROVINCE_HEADINGS = tuple(f"{name}{kind}" for name in ("", "tên ") for kind in ("tỉnh", "tỉnh thành phố"))
-
-REGISTER_ALIASES: dict[str, str] = {
-    **{k: "code" for k in ("code", "commune_code", "mã", "mã xã", "mã đơn vị", "mã đvhc", "ma", *unit_headings("mã"))},
-    **{k: "name" for k in ("name", "commune", "tên", "tên đơn vị", "tên xã", "đơn vị", "ten", *unit_headings("tên"))},
-    **{k: "type" for k in ("type", "unit_type", "loại", "loại đơn vị", "loai")},
-    # The district and province also by their name («Tên huyện», «Tên quận/huyện», «Tên tỉnh»,
-    # «District name»): until session 35's review a register so headed had neither, ranked as one
-    # group with --group-by district, told only as group-column-absent, exit 0.
-    **{
-        k: "district"
-        for k in (
-            "district",
-            "huyện",
-            "quận/huyện",
-            "quận, huyện",
-            "huyen",
-            "district name",
-            *district_headings("", "tên"),
-        )
-    },
-    **{k: "province" for k in ("province", "tỉnh", "tỉnh/thành phố", "tinh", "province name", *_PROVINCE_HEADINGS)},
-    # Optional codes of the district and province: where given, groups are keyed by them.
-    **{
-        k: "district_code" for k in ("district_code", "mã huyện", "mã quận/huyện", "ma huyen", *district_headings("mã"))
-    },
-    **{k: "province_code" for k in ("province_code", "mã tỉnh", "mã tỉnh/thành phố", "ma tinh")},
-    **{k: "ranked" for k in ("ranked", "xếp hạng", "có xếp hạng")},
-}
-
-#: The register's columns the run holds under another name (read_register: «type» becomes
-#: unit_type, beside the words of the type; «code» is the results' commune_code).
-RUN_NAMES = {"type": "unit_type", "code": "commune_code"}
 
 
 def register_heading(column: str, headings: Mapping[str, str] | None = None) -> str:
@@ -125,32 +89,6 @@ UNIT_TYPES: dict[str, str] = {
 }
 #: Each type by the register's word for it (a finding names the type to write so).
 TYPE_WORDS = {"commune": "xã", "ward": "phường", "township": "thị trấn", "special_zone": "đặc khu"}
-
-REGISTER_COLUMNS = ("code", "name", "type", "district", "province")
-
-#: The columns the results of a run hold beside the register's (scoring's totals, ranking, the
-#: notice), and the patterns of their per-area columns: a register column of one of these names
-#: replaced the computed one (a column ``total_points`` of the register was published as the
-#: units' total points), was replaced by it without a word (``rank``, ``group``, ``notice``), or
-#: ended the run as an internal error (``index``, ``commune_code``). tests/test_hostile_sweep15.py
-#: checks them against the summary a run writes.
-RESULTS_COLUMNS = frozenset(
-    {
-        *("notice", "commune_code", "submitted", "survey_given", "survey_rescaled", "items_not_assessed"),
-        "items_rejected",
-        *("appraised_points", "survey_points", "adjustment_points", "total_points"),
-        *("appraised_max", "survey_max", "applicable_max", "index"),
-        *("group_key", "group", "group_column", "rank", "group_size", "unranked_reason", "tied", "top_lost"),
-        *("class", "class_en", "class_colour", "class_order", "next_class", "gap_to_next_class"),
-        *("previous_rank", "previous_index", "rank_change", "index_change", "previous_note"),
-    }
-)
-_AREA_COLUMN = re.compile(r"(rank_)?area_[0-9][0-9A-Za-z.]*")
-
-
-def results_column(name: str) -> bool:
-    """Whether a register column of this name would meet a column of the results (see RESULTS_COLUMNS)."""
-    return name in RESULTS_COLUMNS or _AREA_COLUMN.fullmatch(name) is not None
 
 
 def _reserved_column(file: str, column: str) -> Problem:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
-from pari_index.intake.sheet import FILE, ROW, SHEET, canonical_heading, heading_key, unit_headings
+from pari_index.criteria.group_columns import unit_headings
+from pari_index.intake.sheet import FILE, ROW, SHEET, canonical_heading, heading_key
 
 CRITERION = "criterion_id"
 FIELD = "field"

@@ -187,34 +187,6 @@ def _unmarked(run: re.Match[str]) -> str:
 _heading_key = _Kept(_key_of, KEPT_LETTERS)
 
 
-#: The words of the kinds of unit, in the order forms list them: a heading names the unit by any
-#: of them («Mã xã, phường», «Tên xã/phường/thị trấn»).
-_UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu")
-
-
-#: The words of the kinds of district, in the order forms list them («Quận/Huyện/Thị xã»).
-_DISTRICT_WORDS = ("quận", "huyện", "thị xã", "thành phố")
-
-
-def unit_headings(*prefixes: str, words: tuple[str, ...] = _UNIT_WORDS) -> tuple[str, ...]:
-    """Each of ``prefixes`` followed by ``words`` (the kinds of unit, or of district), one or more,
-    in order («mã xã», «mã xã phường», «mã xã phường thị trấn đặc khu»: written with commas or
-    slashes between them, they have the same heading_key); an empty prefix gives the words alone.
-    Until session 35 a register or a form headed «Mã xã, phường» (as forms of wards and communes
-    together head the code) was refused, "needs column(s) code"."""
-    combos = [" ".join(word for bit, word in enumerate(words) if mask >> bit & 1) for mask in range(1, 2 ** len(words))]
-    return tuple(f"{prefix} {combo}".strip() for prefix in prefixes for combo in combos)
-
-
-def district_headings(*prefixes: str) -> tuple[str, ...]:
-    """:func:`unit_headings` of the kinds of district («Quận/Huyện/Thị xã», «Huyện, thị xã, thành
-    phố», «Mã quận/huyện»), but not «thành phố» alone, which names a province too. Until session 35
-    a register so headed had no district column: ``--group-by district`` ranked every unit in one
-    group of the province, told only as a warning, exit 0."""
-    words = [combo for combo in unit_headings("", words=_DISTRICT_WORDS) if combo != "thành phố"]
-    return tuple(f"{prefix} {combo}".strip() for prefix in prefixes for combo in words)
-
-
 #: Headings that name the district only where another column names the province: «Thành phố»
 #: (a city under a province is a district, and a centrally run city is a province, so alone it
 #: could be either), English «City» and «Town» (a thị xã), with «Tên» or «name» or not. Until

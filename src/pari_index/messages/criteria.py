@@ -388,6 +388,22 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "correct the value as the reason says (format: docs/criteria.md); numbers take a decimal dot (7.5), dates"
         " are written YYYY-MM-DD",
     ),
+    "schema:string_pattern_mismatch": entry(
+        "Giá trị viết sai dạng",
+        "Value not written as the format takes",
+        "{where}: {value} viết sai dạng: {pattern_of}",
+        "{where}: {value} is not written as the format takes: {pattern_of}",
+        "viết lại giá trị theo dạng đó (định dạng: docs/criteria.md)",
+        "write the value that way (format: docs/criteria.md)",
+    ),
+    "schema:too_short": entry(
+        "Danh sách trống hoặc quá ngắn",
+        "List empty or too short",
+        "{where}: danh sách quá ngắn (có {actual_length}, cần ít nhất {min_length})",
+        "{where}: the list is too short (it has {actual_length}, and needs at least {min_length})",
+        "thêm các phần tử (định dạng: docs/criteria.md); một bộ tiêu chí cần ít nhất một lĩnh vực có tiêu chí",
+        "add the elements (format: docs/criteria.md); a set needs at least one area with items",
+    ),
     "schema:too_long": entry(
         "Danh sách quá dài",
         "List too long",
@@ -523,6 +539,26 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "criterion {criterion}: its items add up to {total}, so it can never reach its maximum {max}",
         *_CRITERIA_HINT,
     ),
+    "outcomes-short": entry(
+        "Quy tắc không cho tới điểm tối đa",
+        "Rule cannot reach its maximum",
+        "tiêu chí {criterion}: quy tắc cho nhiều nhất {points} điểm ({outcome}), thấp hơn điểm tối đa {max}: không "
+        "đơn vị nào đạt được điểm tối đa",
+        "criterion {criterion}: the most its rule gives is {points} points ({outcome}), below its maximum {max}: no "
+        "unit can reach the maximum",
+        "sửa điểm của bậc hoặc mức cao nhất, hoặc điểm tối đa, theo quyết định",
+        "correct the points of the highest tier or level, or the maximum, as the decision prints them",
+    ),
+    "tier-edges-fractions": entry(
+        "Các ngưỡng của tỷ lệ viết như phân số",
+        "A rate's tier edges written as fractions",
+        "tiêu chí {criterion}: mọi ngưỡng của các bậc ({edges}) đều không quá 1, nhưng giá trị là tỷ lệ phần trăm "
+        "trên 100: 0.5 là nửa phần trăm, không phải 50 %",
+        "criterion {criterion}: every tier edge ({edges}) is 1 or less, but the value is a percent out of 100: 0.5 "
+        "is half of one percent, not 50 %",
+        "ghi ngưỡng theo phần trăm trên 100 (50 cho 50 %); giữ nguyên nếu quyết định in đúng ngưỡng dưới 1 %",
+        "write the edges as percents out of 100 (50 for 50 %); keep them if the decision prints edges under 1 %",
+    ),
     "per-not-positive": entry(
         "per phải lớn hơn 0",
         "per must be above 0",
@@ -610,6 +646,25 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "điểm tối đa của các lĩnh vực cộng được {total}, nhiều hơn {limit} điểm một bộ tiêu chí được có",
         "the areas' maxima add up to {total}, more than the {limit} points a set may hold",
         *_CRITERIA_HINT,
+    ),
+    # ranking.within (validation._check_ranking): a column no register gives, or one only some have.
+    "within-never-a-column": entry(
+        "ranking.within không phải cột của danh sách đơn vị",
+        "ranking.within is no register column",
+        "ranking.within {column}: {group_why}",
+        "ranking.within {column}: {group_why}",
+        "ghi một cột của danh sách đơn vị: within: province, within: district",
+        "name a register column: within: province, within: district",
+    ),
+    "within-not-usual": entry(
+        "ranking.within là cột không phải danh sách đơn vị nào cũng có",
+        "ranking.within names a column not every register has",
+        "ranking.within {column} không phải cột danh sách đơn vị nào cũng có ({usual}): pari score chỉ xếp hạng "
+        "được khi danh sách đơn vị (--communes) có cột {column}, nếu không sẽ dừng với lỗi unknown-group-column",
+        "ranking.within {column} is not a column every register has ({usual}): pari score ranks only with a "
+        "register (--communes) that has a column {column}, and otherwise stops with unknown-group-column",
+        "kiểm tra tên cột (within: province hoặc within: district), hoặc thêm cột {column} vào danh sách đơn vị",
+        "check the column's name (within: province or within: district), or add a column {column} to the register",
     ),
     "tie-break-unknown": entry(
         "Khoá tie_break không xác định",

@@ -206,6 +206,16 @@ HINT_WORDS: dict[str, str] = {
     "name each register column once, from the top down: --group-by province,district": (
         "nêu mỗi cột của danh sách đơn vị một lần, từ cấp trên xuống: --group-by province,district"
     ),
+    # The same refusals of a set's ranking.within (ranking.groups.GROUP_HINTS)
+    "list register columns separated by commas, e.g. within: province,district": (
+        "liệt kê các cột cách nhau bằng dấu phẩy, ví dụ within: province,district"
+    ),
+    "name each register column once, from the top down: within: province,district": (
+        "nêu mỗi cột của danh sách đơn vị một lần, từ cấp trên xuống: within: province,district"
+    ),
+    "list the columns from the top down: within: province,district": (
+        "liệt kê các cột từ cấp trên xuống: within: province,district"
+    ),
     "give the survey results with --survey FILE, or pass --no-survey to score without them (announced in "
     "the results and the report)": (
         "chỉ ra kết quả điều tra bằng --survey TỆP, hoặc dùng --no-survey để chấm không có điều tra (kết quả và "

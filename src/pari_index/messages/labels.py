@@ -425,6 +425,28 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "write into a new folder inside it, or under another name elsewhere",
         ),
     },
+    # What a text of a criteria set must look like, by the pattern pydantic refused it with
+    # (criteria.places._choices: schema:string_pattern_mismatch); pydantic's English showed the
+    # regular expression, and Vietnamese only «cấu trúc không đúng định dạng» (session 40: «1.1.»).
+    "pattern_of": {
+        "node_id": Words(
+            "mã tiêu chí là các số hoặc chữ cái không dấu nối nhau bằng một dấu chấm, không có dấu chấm ở đầu hay "
+            "cuối, không có dấu cách: «1.1», «2.3.a»",
+            "an item's id is digits or letters without marks joined by single dots, with no dot at its start or "
+            "end and no spaces: «1.1», «2.3.a»",
+        ),
+        "set_id": Words(
+            "mã bộ tiêu chí gồm chữ thường không dấu, chữ số, - và _, bắt đầu bằng chữ hoặc số: «ha-noi-2025-commune»",
+            "a set's id is lower-case letters without marks, digits, - and _, starting with a letter or a digit: "
+            "«ha-noi-2025-commune»",
+        ),
+        "input_name": Words(
+            "tên đầu vào gồm chữ cái không dấu, chữ số và _, không bắt đầu bằng chữ số: «so_ho_so»",
+            "an input's name is letters without marks, digits and _, not starting with a digit: «files_done»",
+        ),
+        "colour": Words("màu viết dạng #rrggbb: «#1f77b4»", "a colour is written #rrggbb: «#1f77b4»"),
+        "": Words("giá trị không theo dạng định dạng yêu cầu", "the value is not written as the format takes"),
+    },
     # An unknown key of a criteria set, and the known one it is nearest (criteria.key_names).
     "key_hint": {
         "near": Words(

@@ -14,8 +14,15 @@ from collections.abc import Sequence
 import polars as pl
 
 from pari_index.criteria.compiling import COMMUNE
+from pari_index.criteria.group_columns import (
+    HIERARCHY,
+    check_column_list,
+    never_a_group,
+    requested_columns,
+    results_column,
+    run_column,
+)
 from pari_index.errors import Problem, UsageError, quoted
-from pari_index.intake.register import REGISTER_ALIASES, RUN_NAMES, results_column
 from pari_index.messages import PARAM_WORDS, render
 from pari_index.ranking.changes import PREVIOUS_COLUMNS
 
@@ -82,13 +89,10 @@ def group_column(totals: pl.DataFrame, name: str) -> str:
     available = register_columns(totals)
     if name in available:
         return name
-    alias = REGISTER_ALIASES.get(name.strip().casefold())
-    # The register's «type» (or «loại») is the run's unit_type: --group-by type was refused while
-    # the list of columns offered «unit_type», a name no register heads a column with.
-    alias = RUN_NAMES.get(alias, alias) if alias is not None else None
-    if alias is not None and alias in available:
+    alias = run_column(name)
+    if alias != name and alias in available:
         return alias
-    why = "internal" if name.startswith("_") else "computed" if results_column(name) else ""
+    why = never_a_group(name) or ("computed" if results_column(name) else "")
     params = {"column": quoted(name), "available": ", ".join(available) or "—", "group_why": why}
     raise UsageError(
         Problem(
@@ -100,9 +104,6 @@ def group_column(totals: pl.DataFrame, name: str) -> str:
     )
 
 
-#: Register columns from the top down: a district lies within a province. Grouping by one of them
-#: keys the group by the columns above it too, since district names repeat across provinces.
-HIERARCHY = ("province", "district")
 #: Joins the parts of a group key (``group_key``): top down, ``Tiền Giang › Huyện Châu Thành``.
 KEY_SEPARATOR = " \u203a "
 #: Joins the parts of a group label, nearest first: ``Huyện Châu Thành, Tiền Giang``.
@@ -110,48 +111,13 @@ LABEL_SEPARATOR = ", "
 EMPTY = "\u2014"  # an empty group value in a key or a label
 
 
-def _requested_columns(group_by: str | Sequence[str]) -> list[str]:
-    """``"province,district"``, ``["province", "district"]`` or both mixed, as a list of names."""
-    items = [group_by] if isinstance(group_by, str) else list(group_by)
-    names = [part.strip() for item in items for part in str(item).split(",")]
-    if not names or any(not n for n in names):
-        raise UsageError(
-            Problem(
-                "empty-group-column",
-                f"--group-by {quoted(','.join(names))} has an empty column name",
-                hint="list register columns separated by commas, e.g. --group-by province,district",
-                params={"value": quoted(",".join(names))},
-            )
-        )
-    return names
-
-
 def group_path(totals: pl.DataFrame, group_by: str | Sequence[str]) -> tuple[str, ...]:
     """The register columns a group is keyed by, from the top down; the last one is the column
     ranked within (``group_column``). A column of :data:`HIERARCHY` brings the columns above it
     that the register has (``district`` → ``province, district``); other columns are taken as
     given (``province,cluster``)."""
-    columns = [group_column(totals, n) for n in _requested_columns(group_by)]
-    repeated = sorted({c for c in columns if columns.count(c) > 1})
-    if repeated:
-        raise UsageError(
-            Problem(
-                "repeated-group-column",
-                f"--group-by names {', '.join(repeated)} more than once",
-                hint="name each register column once, from the top down: --group-by province,district",
-                params={"columns": ", ".join(repeated)},
-            )
-        )
-    levels = [HIERARCHY.index(c) for c in columns if c in HIERARCHY]
-    if levels != sorted(levels):
-        raise UsageError(
-            Problem(
-                "group-columns-order",
-                f"--group-by {','.join(columns)} lists a district before its province",
-                hint="list the columns from the top down: --group-by province,district",
-                params={"columns": ",".join(columns)},
-            )
-        )
+    columns = [group_column(totals, n) for n in requested_columns(group_by)]
+    check_column_list(columns)
     if columns[0] in HIERARCHY:
         above = HIERARCHY[: HIERARCHY.index(columns[0])]
         columns = [c for c in above if c in totals.columns] + columns
