@@ -5,6 +5,9 @@ English reader writes a thousand."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import fastexcel
 import polars as pl
 import pytest
@@ -37,7 +40,7 @@ SAID = {
 
 
 @pytest.mark.parametrize(("case", "lang"), sorted(SAID))
-def test_each_refusal_is_said_in_the_run_s_language(tmp_path, case: str, lang: str) -> None:
+def test_each_refusal_is_said_in_the_run_s_language(tmp_path: Path, case: str, lang: str) -> None:
     status, code, kept = EXPECTED[case]
     # (answers_its_case looks for the code after «lỗi: »: here the sentence names it, in each language.)
     said = answers_its_case([*CASES[case](tmp_path), "--lang", lang], tmp_path, (status, None, kept), NOT_WRITTEN[case])
@@ -71,7 +74,9 @@ def test_every_table_without_rows_is_named_in_each_language(table: str, vi: str,
         ("en", "where the run's groups hold 11.5 in the middle"),
     ],
 )
-def test_the_median_of_the_groups_is_written_as_the_language_writes_a_number(tmp_path, lang: str, said: str) -> None:
+def test_the_median_of_the_groups_is_written_as_the_language_writes_a_number(
+    tmp_path: Path, lang: str, said: str
+) -> None:
     answers_its_case(
         [*CASES["district-of-one-commune"](tmp_path), "--lang", lang], tmp_path, EXPECTED["district-of-one-commune"]
     )
@@ -98,7 +103,7 @@ def test_the_title_of_a_small_group_is_written_words() -> None:
     ],
 )
 def test_a_share_written_1_000_is_a_thousand_in_english_and_one_in_vietnamese(
-    tmp_path, lang: str, status: int, said: str
+    tmp_path: Path, lang: str, status: int, said: str
 ) -> None:
     """English groups thousands with the comma: «1,000» was read 1.0 (every row a mistake) in an
     English run until session 40; Vietnamese writes one so, and one is in the range."""
@@ -109,7 +114,7 @@ def test_a_share_written_1_000_is_a_thousand_in_english_and_one_in_vietnamese(
 
 
 @pytest.mark.parametrize(("typed", "share"), [("0,100", 0.1), ("0,1", 0.1), ("1,0", 1.0)])
-def test_a_decimal_comma_is_still_read_in_english(tmp_path, typed: str, share: float) -> None:
+def test_a_decimal_comma_is_still_read_in_english(tmp_path: Path, typed: str, share: float) -> None:
     """Only a comma grouping a whole number's thousands is a thousand: «0,100», «0,1», «1,0» are no
     English thousands and stay the share they were (the files of ``--mistakes`` with a point)."""
     for name, value in (("comma", typed), ("point", str(share))):
@@ -117,3 +122,43 @@ def test_a_decimal_comma_is_still_read_in_english(tmp_path, typed: str, share: f
         answers_its_case(args, tmp_path, (0, None, ()))
     comma, point = ((tmp_path / name / "assessments_long.csv").read_bytes() for name in ("comma", "point"))
     assert comma == point
+
+
+@pytest.fixture
+def errors_in_vietnamese() -> Iterator[None]:
+    import pari_index as pari
+
+    pari.set_errors_lang("vi")
+    yield
+    pari.set_errors_lang("en")
+
+
+@pytest.mark.parametrize(
+    ("call", "vi", "en"),
+    [
+        ("score", "thiếu đối số bắt buộc 'assessments'", "missing a required argument: 'assessments'"),
+        ("rank", "quá nhiều đối số theo vị trí", "too many positional arguments"),
+        ("read_results", "hàm không có đối số tên 'lang'", "got an unexpected keyword argument 'lang'"),
+        ("explain_text", "đối số 'details' được cho hai lần", "multiple values for argument 'details'"),
+        ("display_frame", "thiếu đối số bắt buộc 'frame'", "missing a required argument: 'frame'"),
+    ],
+)
+def test_a_call_that_does_not_fit_is_told_in_the_errors_language(
+    errors_in_vietnamese: None, call: str, vi: str, en: str
+) -> None:
+    """Python's reason inside the Vietnamese sentence was English («lời gọi không khớp các đối số
+    của hàm (missing a required argument: 'assessments')»); read_results, explain_text and
+    display_frame raised Python's own «read_results() got an unexpected keyword argument 'lang'»."""
+    import pari_index as pari
+
+    calls = {
+        "score": lambda: pari.score(),
+        "rank": lambda: pari.rank(1, 2, 3),
+        "read_results": lambda: pari.read_results("kq.xlsx", lang="vi"),
+        "explain_text": lambda: pari.explain_text(1, details=2),
+        "display_frame": lambda: pari.display_frame(),
+    }
+    with pytest.raises(TypeError) as caught:
+        calls[call]()
+    assert str(caught.value) == f"pari.{call}: lời gọi không khớp các đối số của hàm ({vi}); xem help(pari.{call})"
+    assert caught.value.words.en == f"pari.{call}: {en} (see help(pari.{call}))"  # type: ignore[attr-defined]
