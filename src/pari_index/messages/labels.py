@@ -656,8 +656,8 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "this table is a link to a file outside the results folder; it was not read",
         ),
         "overflow_outside": Words(
-            "trang Thông tin chỉ bảng {table} tới {target}, không phải tệp CSV nằm cạnh sổ tính; bảng không được đọc",
-            "the About sheet points the {table} table at {target}, which is not a CSV file beside the workbook;"
+            "trang about chỉ bảng {table} tới {target}, không phải tệp CSV nằm cạnh sổ tính; bảng không được đọc",
+            "the about sheet points the {table} table at {target}, which is not a CSV file beside the workbook;"
             " it was not read",
         ),
         "overflow_missing": Words(

@@ -688,7 +688,7 @@ def _overflow_file(p: Path, name: str, value: object, lang: str | None = None) -
     if not plain or not text.lower().endswith(".csv") or resolved(candidate).parent != folder:
         raise not_results(
             p,
-            f"the About sheet points the {name} table at {quoted(text[:200])}, which is not a CSV file beside "
+            f"the about sheet points the {name} table at {quoted(text[:200])}, which is not a CSV file beside "
             "the workbook; it was not read",
             "results-overflow-outside",
             words="overflow_outside",
