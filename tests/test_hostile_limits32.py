@@ -138,7 +138,7 @@ def test_an_appraisal_s_columns_not_read_are_looked_at_one_by_one(tmp_path: Path
     path = tmp_path / "tham-dinh.csv"
     rows = [["commune_code", "criterion_id", "score", *HEADINGS], ["00001", "1.1.1", "1", "x", *[""] * 299]]
     path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
-    frame, problems = read_with_columns(path, APPRAISAL_ALIASES, ["commune_code"], "the appraisal", "")
+    frame, problems = read_with_columns(path, APPRAISAL_ALIASES, ["commune_code"], "appraisal", "")
     assert problems == [] and frame[HEADING + HEADINGS[0]].to_list() == [HEADINGS[0]]
     planned_names.clear()
     told = unread_columns(frame, APPRAISAL_ALIASES.values())

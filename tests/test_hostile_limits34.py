@@ -133,7 +133,9 @@ def test_a_heading_column_is_its_heading_on_every_row_in_4_bytes(tmp_path: Path)
     each row the heading its file writes; a finding naming the column names that heading."""
     path = tmp_path / "tham-dinh.csv"
     path.write_text("Mã xã,criterion_id,Lý do\n00001,1.1.1,\n00002,1.1.2,có\n", encoding="utf-8")
-    frame, problems = read_with_columns(path, APPRAISAL_ALIASES, ("commune_code", "criterion_id", "reason"), "x", "y")
+    frame, problems = read_with_columns(
+        path, APPRAISAL_ALIASES, ("commune_code", "criterion_id", "reason"), "appraisal", "y"
+    )
     assert problems == []
     headings = {c: frame.schema[c] for c in frame.columns if c.startswith(HEADING)}
     assert headings and all(dtype == pl.Categorical for dtype in headings.values())

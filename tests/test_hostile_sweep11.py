@@ -268,8 +268,8 @@ def test_a_register_of_a_header_alone_is_named(tmp_path: Path) -> None:
     with pytest.raises(IntakeError) as raised:
         read_register(path)
     [problem] = raised.value.problems
-    assert (problem.code, problem.file, problem.params["empty"]) == ("empty-file", str(path), "rows")
-    assert "communes.csv: không trang tính nào của tệp có hàng dữ liệu [empty-file]" in problem.render("vi")
+    assert (problem.code, problem.file, problem.params["empty"]) == ("empty-file", str(path), "table_rows")
+    assert "communes.csv: danh sách đơn vị không có hàng dữ liệu nào [empty-file]" in problem.render("vi")
 
 
 def test_a_register_whose_rows_are_all_left_out_gives_their_rows(tmp_path: Path) -> None:

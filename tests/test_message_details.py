@@ -217,14 +217,18 @@ def test_a_stream_too_large_and_an_old_finding_are_told_in_either_language(
         assert render_hint("file-too-large", "vi", params=params).startswith("lưu dữ liệu vào một tệp")
 
 
-def test_a_table_without_rows_names_it_in_english_and_says_so_in_vietnamese(tmp_path: Path) -> None:
-    from pari_index.intake.tables import read_with_columns
+def test_a_table_without_rows_is_named_in_each_language(tmp_path: Path) -> None:
+    from pari_index.intake.tables import read_with_columns, table_without_rows
 
     path = _empty_workbook(tmp_path)
     with pytest.raises(IntakeError) as caught:
-        read_with_columns(path, {}, ("code", "name"), "the register", "name the columns code, name")
+        read_with_columns(path, {}, ("code", "name"), "register", "name the columns code, name")
     kinds = {p.code: p for p in caught.value.problems}
     assert render("empty-file", kinds["empty-file"].params, "vi") == "sổ tính không có dữ liệu"
+    params = table_without_rows("lineage", "lineage.csv").params
+    assert render("empty-file", params, "en") == "the lineage table has no rows"
+    assert render("empty-file", params, "vi") == "bảng nối mã không có hàng dữ liệu nào"
+    # A findings table written before session 40 (the table's English name as ``what``).
     params = {"empty": "rows", "what": "the register", "empty_hint": "table"}
     assert render("empty-file", params, "en") == "the register has no rows"
     assert render("empty-file", params, "vi") == "không trang tính nào của tệp có hàng dữ liệu"

@@ -35,7 +35,7 @@ from pari_index.criteria.model import CriteriaSet, Leaf
 from pari_index.errors import PariError, PariWarning, Problem
 from pari_index.intake.inputs import InputsRead
 from pari_index.intake.inputs import read_intake as _read_intake
-from pari_index.messages.library_errors import errors_lang, refused, set_errors_lang
+from pari_index.messages.library_errors import call_reason, errors_lang, refused, set_errors_lang
 from pari_index.outputs.files import AnyFrame, told_before_writing
 from pari_index.outputs.path_identity import Source, Target
 from pari_index.outputs.path_names import PAGE_SUFFIXES
@@ -298,6 +298,30 @@ def _long_outputs(function: str, arguments: dict[str, Any]) -> list[Problem]:
     return [problem for problem in told if problem is not None]
 
 
+def _bound(signature: inspect.Signature, name: str, args: Any, kwargs: Any) -> inspect.BoundArguments:
+    """The arguments of a call of the facade's ``name``; a call that does not fit its arguments is
+    ``library-call``, naming the function and Python's reason in the errors' language."""
+    try:
+        return signature.bind(*args, **kwargs)
+    except TypeError as error:  # "too many positional arguments": which function's?
+        raise refused(TypeError, "library-call", function=name, reason=call_reason(error)) from None
+
+
+def call_fitted(function: F) -> F:
+    """``function`` (one not :func:`checked`: it reads or writes nothing to watch) with a call that
+    does not fit its arguments told as the facade's ``library-call``: until session 40
+    ``pari.read_results("kq.xlsx", lang="vi")`` was Python's own «read_results() got an unexpected
+    keyword argument 'lang'», in English whatever :func:`set_errors_lang` said."""
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        bound = _bound(signature, function.__name__, args, kwargs)
+        return function(*bound.args, **bound.kwargs)
+
+    return cast(F, run)
+
+
 def checked(function: F) -> F:
     """``function`` with its arguments checked first (:func:`_check_value`); its signature, name and
     docstring stay those of ``function`` (help(pari.score) shows them)."""
@@ -307,10 +331,7 @@ def checked(function: F) -> F:
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
-            try:
-                bound = signature.bind(*args, **kwargs)
-            except TypeError as error:  # "too many positional arguments": which function's?
-                raise refused(TypeError, "library-call", function=name, reason=error) from None
+            bound = _bound(signature, name, args, kwargs)
             for key, value in bound.arguments.items():
                 checked_value = _check_value(name, key, value)
                 read = key in _READ or (key == "path" and name == "load_criteria")
@@ -351,6 +372,7 @@ read_intake = checked(_read_intake)
 run_score = checked(_run_score)
 
 
+@call_fitted
 def read_results(path: str | Path, *, whole: bool = True) -> dict[str, pl.DataFrame]:
     """A results workbook or folder read back (pari_index.outputs.results.read_results: the ids of
     its tables, columns and coded values whatever language it is written in; a damaged one is a
@@ -566,6 +588,7 @@ def write_report(
     return render(Path(path), tables.as_dict(), lang=lang, date=date, criteria=result.criteria)
 
 
+@call_fitted
 def explain_text(
     details: pl.DataFrame | pl.LazyFrame,
     leaves: Sequence[Leaf],
@@ -647,6 +670,7 @@ _EXPLAINED_COLUMNS = (
 )
 
 
+@call_fitted
 def display_frame(frame: AnyFrame, places: int | Callable[[str], int] = 4) -> AnyFrame:
     """``frame`` (pari's results: details, totals, a ranking) with its point and index columns, kept
     as whole counts of 1/10,000 for exact sums, as decimals rounded to ``places`` (a lazy frame

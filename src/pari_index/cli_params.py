@@ -121,12 +121,16 @@ class _ShareOfOne(click.FloatRange):
     """A share from 0 to 1, written with a decimal point or, as Vietnamese writes numbers, a
     decimal comma: ``--mistakes 0,1`` was refused as «'0,1' không phải số thực hợp lệ» until
     session 39, beside a help page whose default read «0.05» (VietnameseHelpFormatter now writes
-    it «0,05»). The comma is taken only between digits, once."""
+    it «0,05»). The comma is taken only between digits, once. In an English run a comma before
+    three digits after a whole number groups thousands, as English writes numbers: «1,000» is a
+    thousand there, out of the range (it was read 1.0, every row a mistake, until session 40)."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if not (isinstance(value, str) and re.fullmatch(r"\s*\d+,\d+\s*", value)):
             return super().convert(value, param, ctx)
-        pointed: Any = value.replace(",", ".")
+        english = ctx is not None and getattr(ctx.find_root().command, "lang", "vi") == "en"
+        grouped = english and re.fullmatch(r"\s*[1-9]\d{0,2},\d{3}\s*", value) is not None
+        pointed: Any = value.replace(",", "" if grouped else ".")
         try:
             return super().convert(pointed, param, ctx)
         except click.BadParameter as exc:

@@ -121,7 +121,7 @@ def read_appraisal(
         path,
         APPRAISAL_ALIASES,
         (COMMUNE, CRITERION, "reason"),
-        "the appraisal file",
+        "appraisal",
         "columns: commune_code, criterion_id, input, value or score, evidence_accepted, reason, appraiser",
         # A file of more rows than PARI_MAX_APPRAISAL_ROWS is refused, a CSV file before it is
         # parsed: 2.4 million lines «0», each a missing-reason, were parsed, checked and folded,

@@ -26,6 +26,7 @@ from pari_index.intake.tables import (
     read_with_columns,
     row_problems,
     table_rows_limit,
+    table_without_rows,
 )
 from pari_index.intake.tones import alike_letters, alike_name
 from pari_index.intake.values import (
@@ -136,7 +137,7 @@ def read_register(path: str | Path) -> Register:
         path,
         REGISTER_ALIASES,
         ("code", "name"),
-        "the register",
+        "register",
         "name the columns code, name, type, district, province (or mã, tên, loại, huyện, tỉnh)",
         table_rows_limit("register"),
         beside={"district": ("province", CITY_HEADINGS)},
@@ -173,13 +174,7 @@ def read_register(path: str | Path) -> Register:
     if kept.is_empty():
         # No unit at all (a header alone, or every row left out): every assessment would be "a
         # commune not in the register", thousands of findings that never named the register.
-        empty = Problem(
-            "empty-file",
-            "the register has no rows",
-            file=str(path),
-            hint="export the sheet again",
-            params={"empty": "rows", "what": "the register", "empty_hint": "table"},
-        )
+        empty = table_without_rows("register", str(path))
         raise IntakeError(problems if any(p.severity == "error" for p in problems) else [*problems, empty])
     warnings += _level_code_warnings(kept) + _look_alike_codes(kept) + _codes_as_numbers(kept) + _name_twice(kept)
     warnings += _codes_in_scientific_notation(kept)

@@ -251,7 +251,7 @@ def read_with_columns(
     path: str | Path,
     aliases: dict[str, str],
     required: Sequence[str],
-    what: str,
+    table: str,
     hint: str,
     rows: RowLimit | None = None,
     beside: dict[str, tuple[str, frozenset[str]]] | None = None,
@@ -259,11 +259,14 @@ def read_with_columns(
 ) -> tuple[pl.DataFrame, list[Problem]]:
     """Read every sheet of a file, rename known headings, keep the sheets that have the
     ``required`` columns (the others are problems naming what was found) and stack them. Raises
-    IntakeError when no sheet qualifies. ``rows``: the most rows read (:func:`table_rows_limit`),
-    a CSV file measured against it before it is parsed; ``beside``: headings that name a field
+    IntakeError when no sheet qualifies. ``table``: which table this is (``register``, ``lineage``
+    or ``appraisal``: the findings name it in the run's language, ``rows_table``); ``rows``: the
+    most rows read (:func:`table_rows_limit`), a CSV file measured against it before it is parsed;
+    ``beside``: headings that name a field
     only beside another's (:func:`.sheet.named_beside`); ``unread``, when given, gets the rows of
     each sheet left out for a missing column (file, sheet, row, and the problem's message as
     ``reasons``), for a ledger that tells every row."""
+    what = _ROWS_TABLE[table]
     result = read_table_file(path, rows=rows)
     problems = list(result.problems)
     frames: list[pl.DataFrame] = []
@@ -299,8 +302,7 @@ def read_with_columns(
         clash = set(sheet.frame.columns).intersection(series.name for series in headings)
         frames.append(sheet.frame.drop(clash).hstack(headings) if clash else sheet.frame.hstack(headings))
     if not frames:
-        no_rows = {"empty": "rows", "what": what, "empty_hint": "table"}
-        raise IntakeError(problems or [Problem("empty-file", f"{what} has no rows", file=str(path), params=no_rows)])
+        raise IntakeError(problems or [table_without_rows(table, str(path))])
     return pl.concat(frames, how="diagonal_relaxed"), problems
 
 
@@ -372,6 +374,14 @@ _ROWS_TABLE = {
     "appraisal": "the appraisal file",
     "summary": "a results summary",
 }
+
+
+def table_without_rows(table: str, file: str) -> Problem:
+    """``table`` (``register``, ``lineage``, ``appraisal``) read with no row: its empty-file,
+    naming the table in the run's language (until session 40 the Vietnamese said «no sheet of the
+    file has data rows», naming no table, and of a CSV file, sheets)."""
+    params = {"empty": "table_rows", "rows_table": table, "empty_hint": "table"}
+    return Problem("empty-file", f"{_ROWS_TABLE[table]} has no rows", file=file, params=params)
 
 
 def table_rows_limit(table: str) -> RowLimit:

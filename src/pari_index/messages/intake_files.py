@@ -867,9 +867,11 @@ READING_FINDINGS: dict[str, Entry] = {
         "if they are one place, write its name the same way, with its type word, in every row of the register; "
         "if they are different places, nothing to do",
     ),
+    # Not «Nhóm chỉ có một hai đơn vị» (spoken Vietnamese; and a title the summary line follows
+    # with its count read «… một hai đơn vị 1», «… one or two units 1»: session 40).
     "group-few-units": entry(
-        "Nhóm chỉ có một hai đơn vị",
-        "A group of one or two units",
+        "Nhóm xếp hạng quá ít đơn vị",
+        "A ranking group of too few units",
         "nhóm {group} có {count} đơn vị được xếp hạng ({codes}), trong khi các nhóm của lượt chấm có khoảng "
         "{middle} đơn vị (trung vị): các đơn vị này chỉ được xếp hạng với nhau (đơn vị của huyện hay tỉnh khác bị "
         "chép vào danh sách?)",

@@ -318,11 +318,13 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
         ),
         "": Words("có byte không phải UTF-8", "some bytes are not UTF-8"),
     },
-    # What is empty (empty-file): a file, a workbook, or a table none of whose sheets has rows
-    # (``what``: the table's English name, shown in English only).
+    # What is empty (empty-file): a file, a workbook, or a table with no row (``rows_table``: which,
+    # in the run's language). ``rows`` is of a findings table written before session 40: its
+    # ``what`` was the table's English name, and its Vietnamese named no table.
     "empty": {
         "file": Words("tệp trống", "the file is empty"),
         "workbook": Words("sổ tính không có dữ liệu", "the workbook has no data"),
+        "table_rows": Words("{rows_table} không có hàng dữ liệu nào", "{rows_table} has no rows"),
         "rows": Words("không trang tính nào của tệp có hàng dữ liệu", "{what} has no rows"),
         "": Words("tệp trống", "the file is empty"),
     },
@@ -703,11 +705,15 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "thư mục này không phải kết quả, nhưng chứa {names}: hãy chỉ ra chính kết quả",
             "this folder is not results, but holds {names}: give the results themselves",
         ),
+        # The tables by the sheets' names (SHEETS), a folder's by its files': «bảng summary», the
+        # table's id, until session 40.
         "no_summary": Words(
-            "không có bảng summary: đây không phải tệp kết quả của pari-index",
-            "no summary table: this is not a pari-index results file",
+            "không có bảng Tổng hợp (trang «Tổng hợp» của sổ tính, tệp summary.csv hay summary.parquet của thư "
+            "mục): đây không phải tệp kết quả của pari-index",
+            "no Summary table (a workbook's «Summary» sheet, a folder's summary.csv or summary.parquet): this is not "
+            "a pari-index results file",
         ),
-        "no_criteria": Words("tệp kết quả không có trang criteria", "the results file has no criteria sheet"),
+        "no_criteria": Words("tệp kết quả không có bảng Tiêu chí", "the results file has no Criteria table"),
         "missing_columns": Words(
             "bảng {table} thiếu cột {columns}: kết quả bị hỏng",
             "the {table} table has no column {columns}: the results are damaged",
@@ -760,6 +766,12 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
             "hoặc đã được ghi lại, từ sau lượt chấm",
             "the bytes of this table of the results are not those pari score wrote: the file was damaged, or written "
             "again, since the run",
+        ),
+        "not_parquet": Words(
+            "bảng này của kết quả không phải tệp Parquet (tệp không bắt đầu bằng «PAR1» như mọi tệp Parquet): một "
+            "tệp khác đang mang tên của bảng",
+            "this table of the results is not a Parquet file (it does not begin with «PAR1» as a Parquet file does): "
+            "another file has the table's name",
         ),
         "footer_damaged": Words(
             "cấu trúc Parquet của bảng này của kết quả không đọc được: có byte của tệp đã bị thay đổi hoặc bị cắt mất",
@@ -1444,8 +1456,9 @@ PARAM_WORDS: dict[str, dict[str, Words]] = {
 }
 
 #: Words of PARAM_WORDS that may name a key of words again (one level): a band's kind inside the
-#: sentence about the band. Any other key named inside words is shown as it is (no loop).
-NESTED_WORDS = frozenset({"band_kind", "code_page"})
+#: sentence about the band, the table an empty-file names. Any other key named inside words is
+#: shown as it is (no loop).
+NESTED_WORDS = frozenset({"band_kind", "code_page", "rows_table"})
 
 #: What a row of an assessment says of an item besides its inputs, by the heading of the fill-in
 #: form (outputs/template_labels.py takes its headings from here): a finding names such a field by

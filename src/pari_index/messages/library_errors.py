@@ -14,6 +14,7 @@ and ``words`` (both languages), whatever the setting."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from pari_index.messages.words import Entry, Words, entry
@@ -306,11 +307,35 @@ def errors_lang() -> str:
     return _LANGUAGE["errors"]
 
 
+#: Python's reasons for a call that does not fit a function's arguments (inspect.Signature.bind),
+#: in Vietnamese: «lời gọi không khớp các đối số của hàm (missing a required argument: 'x')» was a
+#: sentence in two languages until session 40. A reason not among them is shown as Python wrote it.
+_CALL_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"missing a required (?:positional-only |keyword-only )?argument: (.+)"), "thiếu đối số bắt buộc {0}"),
+    (re.compile(r"too many positional arguments"), "quá nhiều đối số theo vị trí"),
+    (re.compile(r"got an unexpected keyword argument (.+)"), "hàm không có đối số tên {0}"),
+    (re.compile(r"multiple values for argument (.+)"), "đối số {0} được cho hai lần"),
+    (re.compile(r"(.+) parameter is positional only, but was passed as a keyword"), "{0} chỉ được cho theo vị trí"),
+)
+
+
+def call_reason(reason: object) -> Words:
+    """Python's reason a call does not fit (``reason``: its TypeError), in both languages."""
+    text = str(reason)
+    for pattern, vietnamese in _CALL_REASONS:
+        found = pattern.fullmatch(text)
+        if found:
+            return Words(vietnamese.format(*found.groups()), text)
+    return Words(text, text)
+
+
 def refused_words(kind: str, **params: Any) -> Words:
-    """The error ``kind`` of the catalogue filled with ``params`` (already written as shown), in
-    both languages."""
+    """The error ``kind`` of the catalogue filled with ``params`` (already written as shown; a
+    parameter given as Words, in each language its own), in both languages."""
     message = LIBRARY_ERRORS[kind].message
-    return Words(message.vi.format(**params), message.en.format(**params))
+    vi = {name: value.vi if isinstance(value, Words) else value for name, value in params.items()}
+    en = {name: value.en if isinstance(value, Words) else value for name, value in params.items()}
+    return Words(message.vi.format(**vi), message.en.format(**en))
 
 
 def refused_text(kind: str, **params: Any) -> str:

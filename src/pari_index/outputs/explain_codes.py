@@ -28,7 +28,7 @@ def explained_rows(
         raise IntakeError(
             Problem(
                 "not-results",
-                "the results file has no criteria sheet",
+                "the results file has no Criteria table",
                 file=str(results),
                 params={"results_problem": "no_criteria"},
             )

@@ -608,12 +608,35 @@ def _parquet_table(
             "results-damaged",
             words="pages_damaged",
         ) from None
-    except Unreadable as exc:
-        raise ValueError(f"not Parquet: {exc}") from None
+    except Unreadable:
+        raise _not_parquet(file) from None
     except OverLimit as over:
         raise IntakeError(over.problem) from None
     assert frame is not None
     return frame
+
+
+def _not_parquet(file: Path) -> IntakeError:
+    """A table named ``.parquet`` whose footer or a page header is not Parquet's: damaged when it
+    begins as Parquet does (a table of pari's cut short or changed), else another file under the
+    table's name. Until session 40 both were «cannot read this table of the results (not Parquet:
+    no Parquet footer)», Python's error in English, and in Vietnamese «lỗi ValueError của thư viện
+    đọc bảng», the error's class named as the table library's."""
+    from pari_index.system.archives import file_head
+
+    if file_head(file, 4) == b"PAR1":
+        return not_results(
+            file,
+            "the Parquet structure of this table of the results cannot be read: bytes of the file were changed or cut",
+            "results-damaged",
+            words="footer_damaged",
+        )
+    return not_results(
+        file,
+        "this table of the results is not a Parquet file (it does not begin with «PAR1» as a Parquet file does): "
+        "another file has the table's name",
+        words="not_parquet",
+    )
 
 
 def _parquet_framed(file: Path) -> bool:
@@ -940,7 +963,12 @@ def read_results(path: str | Path, *, whole: bool = True) -> dict[str, pl.DataFr
     if "summary" not in tables:
         if p.is_dir():
             _not_a_results_folder(p)
-        raise not_results(p, "no summary table: this is not a pari-index results file", words="no_summary")
+        raise not_results(
+            p,
+            "no Summary table (a workbook's «Summary» sheet, a folder's summary.csv or summary.parquet): this is not "
+            "a pari-index results file",
+            words="no_summary",
+        )
     for name, frame in tables.items():
         check_table(p, name, frame, lang)
     check_whole(p, tables, lang, whole)

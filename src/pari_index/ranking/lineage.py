@@ -87,7 +87,7 @@ def _checked_lineage(
         path,
         LINEAGE_ALIASES,
         ("old_code", "new_code"),
-        "the lineage table",
+        "lineage",
         "name the columns old_code,new_code (or mã cũ, mã mới)",
         table_rows_limit("lineage"),
     )

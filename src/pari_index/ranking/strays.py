@@ -208,7 +208,9 @@ def few_unit_problems(
                 hint="check the district and province of these units in the register: correct them, take out the "
                 "units of another place, or mark them ranked: no",
                 severity="warning",
-                params={"group": quoted(group), "count": n, "codes": listed, "middle": f"{middle:g}"},
+                # The median as a number, written as the run's language writes one («11,5» in
+                # Vietnamese: a text «11.5» was shown as it was until session 40).
+                params={"group": quoted(group), "count": n, "codes": listed, "middle": middle},
             )
         )
     return problems
