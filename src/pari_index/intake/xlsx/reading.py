@@ -372,10 +372,12 @@ _ITEM_HEADING = re.compile(r"\d+(?:\.\d+)*(?::.+)?")
 
 
 def _instructions_with_data(reader: Any, name: str, info: _SheetCells, file: str) -> Problem | None:
-    """The error of a visible sheet named as a form's instructions (IGNORED_SHEETS: never read)
-    whose first lines hold the headings of assessments: a commune code beside a criterion id or
-    an item's column. Until session 40 a clerk's rows pasted into «Hướng dẫn» were skipped with no
+    """The error of a sheet named as a form's instructions (IGNORED_SHEETS: never read) whose
+    first lines hold the headings of assessments: a commune code beside a criterion id or an
+    item's column. Until session 40 a clerk's rows pasted into «Hướng dẫn» were skipped with no
     word: their communes ranked as having sent nothing under a run that said it was complete.
+    Hidden or not: a hidden sheet of another name holding rows is ``hidden-sheet``, and the same
+    rows in a hidden «Huong dan» were skipped with no word (review of session 40).
     Only the first lines are loaded (a sheet of instructions is a few lines of text)."""
     below = least_rows(info)
     if below <= 0 or info.filled - info.empty_cells > _GUIDE_PEEK_CELLS:
@@ -383,8 +385,6 @@ def _instructions_with_data(reader: Any, name: str, info: _SheetCells, file: str
     try:
         with panic_words_held():
             head = reader.load_sheet(name, header_row=None, dtypes="string", n_rows=HEADING_LINES + 1)
-        if str(head.visible) != "visible":
-            return None
         grid = head.to_polars()
     except BaseException as exc:
         if not library_failure(exc):
@@ -403,8 +403,8 @@ def _instructions_with_data(reader: Any, name: str, info: _SheetCells, file: str
                 f"of assessments (headings {shown}, at least {rows} rows below them): none of its rows was read",
                 file=file,
                 sheet=name,
-                hint="rename the sheet (for example «Self-assessment») to score its rows, "
-                "or move them to the form's sheet",
+                hint="rename the sheet (for example «Self-assessment», and unhide it if it is hidden) to score "
+                "its rows, or move them to the form's sheet",
                 params={"headings": shown, "rows": rows},
             )
     return None
