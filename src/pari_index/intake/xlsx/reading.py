@@ -545,6 +545,21 @@ def _hidden(visible: str, file: str, name: str) -> Problem:
     )
 
 
+def _sheet_not_read(reader: Any, name: str, cells: dict[str, _SheetCells], file: str) -> list[Problem] | None:
+    """What is told of a sheet that is not read, the instructions (IGNORED_SHEETS) or a sheet the
+    workbook lists as hidden; None for a sheet to read."""
+    # Composed and trimmed as headers are: "Hướng dẫn" decomposed (NFD) or with a space after
+    # it was read as a table, and its first line refused as a header without a commune code.
+    if normalise_header(name).casefold() in IGNORED_SHEETS:
+        guide = _instructions_with_data(reader, name, cells.get(name, _SheetCells()), file)
+        return [guide] if guide is not None else []
+    listed = cells.get(name)
+    if listed is not None and listed.state != "visible":
+        # Told from the workbook's list of sheets: calamine would build the sheet whole to say so.
+        return [_hidden(listed.state, file, name)] if listed.filled > listed.empty_cells else []
+    return None
+
+
 def _read_measured(
     fastexcel: Any,
     data: bytes | Path,
@@ -571,16 +586,9 @@ def _read_measured(
     sheets: list[Sheet] = []
     problems: list[Problem] = []
     for name in reader.sheet_names:
-        # Composed and trimmed as headers are: "Hướng dẫn" decomposed (NFD) or with a space after
-        # it was read as a table, and its first line refused as a header without a commune code.
-        if normalise_header(name).casefold() in IGNORED_SHEETS:
-            guide = _instructions_with_data(reader, name, cells.get(name, _SheetCells()), file)
-            problems += [guide] if guide is not None else []
-            continue
-        listed = cells.get(name)
-        if listed is not None and listed.state != "visible":
-            # Told from the workbook's list of sheets: calamine would build the sheet whole to say so.
-            problems += [_hidden(listed.state, file, name)] if listed.filled > listed.empty_cells else []
+        unread = _sheet_not_read(reader, name, cells, file)
+        if unread is not None:
+            problems += unread
             continue
         loaded = _load_sheet(reader, name, cells, file)
         if isinstance(loaded, Problem):
