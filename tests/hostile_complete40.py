@@ -76,6 +76,22 @@ def wide_rows_in_instructions_sheet(folder: Path) -> list[str]:
     return _wide(folder, "instructions.xlsx", edit)
 
 
+def wide_rows_in_hidden_instructions_sheet(folder: Path) -> list[str]:
+    """The case above with the sheet named «Huong dan» and hidden (review of session 40: skipped
+    with no word, exit 0, where a hidden sheet of another name is ``hidden-sheet``)."""
+
+    def edit(book: openpyxl.Workbook) -> None:
+        data = book["data"]
+        rows = list(data.iter_rows(values_only=True))
+        guide = book.create_sheet("Huong dan")
+        for row in [rows[0], *rows[-MOVED_ROWS:]]:
+            guide.append(row)
+        guide.sheet_state = "hidden"
+        data.delete_rows(len(rows) - MOVED_ROWS + 1, MOVED_ROWS)
+
+    return _wide(folder, "hidden_instructions.xlsx", edit)
+
+
 def wide_instructions_of_text(folder: Path) -> list[str]:
     def edit(book: openpyxl.Workbook) -> None:
         book["readme"].title = "Hướng dẫn"

@@ -89,6 +89,20 @@ def test_a_table_in_the_instructions_sheet_is_told_in_both_languages(tmp_path: P
     )
 
 
+def test_a_table_in_a_hidden_instructions_sheet_is_told(tmp_path: Path) -> None:
+    from hostile_complete40 import wide_rows_in_hidden_instructions_sheet
+
+    done = sweep_child([*wide_rows_in_hidden_instructions_sheet(tmp_path), "--lang", "en"], tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    from pari_index.outputs.results import read_results
+
+    results = read_results(tmp_path / "out.xlsx")
+    (found,) = results["findings"].filter(pl.col("kind") == "instructions-sheet-has-data").iter_rows(named=True)
+    assert (found["severity"], found["sheet"]) == ("error", "Huong dan")
+    assert "unhide it" in found["hint"]
+    assert dict(results["about"].iter_rows())["parts_unread"] == "1"
+
+
 def test_instructions_of_text_are_not_told(tmp_path: Path) -> None:
     results = _results(tmp_path, "wide-instructions-of-text", "en")
     assert results["findings"].filter(pl.col("sheet") == "Hướng dẫn").height == 0

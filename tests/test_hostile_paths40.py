@@ -75,6 +75,8 @@ def test_the_line_end_and_tab_are_shown_not_printed(tmp_path: Path) -> None:
         ("“'kq.xlsx'”\t", "«kq.xlsx»"),
         ("thu-muc/«kq.xlsx»", "«thu-muc/kq.xlsx»"),
         ("“/home/thu/kq.xlsx”", "«/home/thu/kq.xlsx»"),
+        # A name's own quotes kept, its line end taken off (review of session 40: said «dv».csv).
+        ("«dv».csv\n", "««dv».csv»"),
     ],
 )
 def test_the_marks_at_either_end_are_taken_off(typed: str, bare: str) -> None:
@@ -82,9 +84,25 @@ def test_the_marks_at_either_end_are_taken_off(typed: str, bare: str) -> None:
     assert problem is not None and problem.code == "path-pasted-marks" and problem.params["path"] == bare
 
 
-@pytest.mark.parametrize("typed", ["kq.xlsx", "kq.xlsx ", "it's.xlsx", "'", "\t", "“”", "a«b».csv"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        *("kq.xlsx", "kq.xlsx ", "it's.xlsx", "'", "\t", "“”", "a«b».csv"),
+        # Review of session 40: a name's own quotes (-o '«Báo cáo» tháng 5.xlsx' was refused, exit 2,
+        # 'without them it is «Báo cáo» tháng 5.xlsx»').
+        *("«dv».csv", "«ho so»/kq.xlsx", "out/«k».xlsx", "«Báo cáo» tháng 5.xlsx"),
+    ],
+)
 def test_a_name_without_pasted_marks_is_none_of_it(typed: str) -> None:
     assert pasted_marks(typed) is None
+
+
+def test_a_space_among_the_marks_is_shown_by_its_number() -> None:
+    # Review of session 40: «begins or ends with  ,» of a no-break space, nothing to see.
+    problem = pasted_marks("appraisal.csv\u00a0")
+    assert problem is not None and problem.params["marks"] == "<U+00A0>"
+    problem = pasted_marks("\u2003“kq.xlsx”")
+    assert problem is not None and problem.params["marks"] == "<U+2003>“ … ”"
 
 
 def test_a_file_really_so_named_is_none_of_it(tmp_path: Path) -> None:

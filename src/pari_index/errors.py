@@ -642,10 +642,9 @@ _PASTED_SPACES = (
 )
 
 
-def _pasted_bare(text: str) -> str:
-    """``text`` without the pasted marks at its ends (_PASTED_QUOTES, _PASTED_SPACES, and ASCII
-    single quotes around it all, which cmd leaves in: ``'kq.xlsx'``), however they are mixed."""
-    marks = _PASTED_QUOTES + _PASTED_SPACES
+def _pasted_bare(text: str, marks: str = _PASTED_QUOTES + _PASTED_SPACES) -> str:
+    """``text`` without the pasted ``marks`` at its ends (_PASTED_QUOTES, _PASTED_SPACES, and
+    ASCII single quotes around it all, which cmd leaves in: ``'kq.xlsx'``), however they are mixed."""
     bare = text
     while True:
         stripped = bare.strip(marks)
@@ -654,6 +653,21 @@ def _pasted_bare(text: str) -> str:
         if stripped == bare:
             return bare
         bare = stripped
+
+
+def _pasted_parts(text: str, marks: str) -> tuple[str, str, str, str]:
+    """The whole path without ``marks`` at its ends (“D:\\ho so\\kq.xlsx”), its last name, that name
+    without them (ho-so/«kq.xlsx»), and the path so bared."""
+    whole = _pasted_bare(text, marks)
+    head, name = os.path.split(whole)
+    bare_name = _pasted_bare(name, marks)
+    return whole, name, bare_name, os.path.join(head, bare_name) if head else bare_name
+
+
+def _spaces_shown(text: str) -> str:
+    """``text`` with each of _PASTED_SPACES written as ``<U+XXXX>`` (visible() leaves a no-break
+    or an em space as it is: in a file's name it is seen beside the letters, alone it is not)."""
+    return "".join(f"<U+{ord(c):04X}>" if c in _PASTED_SPACES else c for c in text)
 
 
 def pasted_marks(path: str | Path, file: str | None = None) -> Problem | None:
@@ -668,17 +682,20 @@ def pasted_marks(path: str | Path, file: str | None = None) -> Problem | None:
     text = os.fspath(path)
     if isinstance(text, bytes):
         return None
-    # The whole path's ends (“D:\\ho so\\kq.xlsx”), then its last name's (ho-so/«kq.xlsx»).
-    whole = _pasted_bare(text)
-    head, name = os.path.split(whole)
-    bare_name = _pasted_bare(name)
-    bare = os.path.join(head, bare_name) if head else bare_name
+    whole, name, bare_name, bare = _pasted_parts(text, _PASTED_QUOTES + _PASTED_SPACES)
+    if any(mark in bare for mark in _PASTED_QUOTES) and not os.path.lexists(bare):
+        # A quote of the name's own left inside it («dv».csv, «ho so»/kq.xlsx) was not pasted around
+        # it: taken off at one end, the name said was «dv».csv», and of «dv».csv\n, dv».csv
+        # (review of session 40). Only the spaces and line ends are then taken off.
+        whole, name, bare_name, bare = _pasted_parts(text, _PASTED_SPACES)
     if bare == text or not bare_name or os.path.lexists(text):
         return None
     pieces = [text[: text.index(whole)], name[: name.index(bare_name)]]
     pieces += [name[name.index(bare_name) + len(bare_name) :], text[text.index(whole) + len(whole) :]]
-    # Shown without «»: the marks are quotes themselves often (« … », “ … ”).
-    marks = " … ".join(piece for piece in pieces if piece)
+    # Shown without «»: the marks are quotes themselves often (« … », “ … ”). A space among them is
+    # shown by its number as a line end is: a no-break space was said as «begins or ends with  ,»,
+    # nothing to see (review of session 40).
+    marks = " … ".join(_spaces_shown(piece) for piece in pieces if piece)
     return Problem(
         "path-pasted-marks",
         f"the name begins or ends with {visible(marks)}, which came with it when it was copied (quotes of a "

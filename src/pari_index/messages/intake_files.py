@@ -1117,8 +1117,10 @@ READING_FINDINGS: dict[str, Entry] = {
         "đánh giá (tiêu đề cột {headings}, ít nhất {rows} dòng bên dưới): không dòng nào của trang được đọc",
         "the sheet is named as a form's instructions, which are never read, but it holds a table of "
         "assessments (headings {headings}, at least {rows} rows below them): none of its rows was read",
-        "đổi tên trang tính (ví dụ «Tự đánh giá») để chấm các dòng của nó, hoặc chuyển chúng sang trang biểu mẫu",
-        "rename the sheet (for example «Self-assessment») to score its rows, or move them to the form's sheet",
+        "đổi tên trang tính (ví dụ «Tự đánh giá», và bỏ ẩn nếu trang đang bị ẩn) để chấm các dòng của nó, "
+        "hoặc chuyển chúng sang trang biểu mẫu",
+        "rename the sheet (for example «Self-assessment», and unhide it if it is hidden) to score its rows, "
+        "or move them to the form's sheet",
     ),
     "too-many-strings": entry(
         "Sổ tính có quá nhiều chuỗi",

@@ -372,10 +372,12 @@ _ITEM_HEADING = re.compile(r"\d+(?:\.\d+)*(?::.+)?")
 
 
 def _instructions_with_data(reader: Any, name: str, info: _SheetCells, file: str) -> Problem | None:
-    """The error of a visible sheet named as a form's instructions (IGNORED_SHEETS: never read)
-    whose first lines hold the headings of assessments: a commune code beside a criterion id or
-    an item's column. Until session 40 a clerk's rows pasted into «Hướng dẫn» were skipped with no
+    """The error of a sheet named as a form's instructions (IGNORED_SHEETS: never read) whose
+    first lines hold the headings of assessments: a commune code beside a criterion id or an
+    item's column. Until session 40 a clerk's rows pasted into «Hướng dẫn» were skipped with no
     word: their communes ranked as having sent nothing under a run that said it was complete.
+    Hidden or not: a hidden sheet of another name holding rows is ``hidden-sheet``, and the same
+    rows in a hidden «Huong dan» were skipped with no word (review of session 40).
     Only the first lines are loaded (a sheet of instructions is a few lines of text)."""
     below = least_rows(info)
     if below <= 0 or info.filled - info.empty_cells > _GUIDE_PEEK_CELLS:
@@ -383,8 +385,6 @@ def _instructions_with_data(reader: Any, name: str, info: _SheetCells, file: str
     try:
         with panic_words_held():
             head = reader.load_sheet(name, header_row=None, dtypes="string", n_rows=HEADING_LINES + 1)
-        if str(head.visible) != "visible":
-            return None
         grid = head.to_polars()
     except BaseException as exc:
         if not library_failure(exc):
@@ -403,8 +403,8 @@ def _instructions_with_data(reader: Any, name: str, info: _SheetCells, file: str
                 f"of assessments (headings {shown}, at least {rows} rows below them): none of its rows was read",
                 file=file,
                 sheet=name,
-                hint="rename the sheet (for example «Self-assessment») to score its rows, "
-                "or move them to the form's sheet",
+                hint="rename the sheet (for example «Self-assessment», and unhide it if it is hidden) to score "
+                "its rows, or move them to the form's sheet",
                 params={"headings": shown, "rows": rows},
             )
     return None
@@ -545,6 +545,21 @@ def _hidden(visible: str, file: str, name: str) -> Problem:
     )
 
 
+def _sheet_not_read(reader: Any, name: str, cells: dict[str, _SheetCells], file: str) -> list[Problem] | None:
+    """What is told of a sheet that is not read, the instructions (IGNORED_SHEETS) or a sheet the
+    workbook lists as hidden; None for a sheet to read."""
+    # Composed and trimmed as headers are: "Hướng dẫn" decomposed (NFD) or with a space after
+    # it was read as a table, and its first line refused as a header without a commune code.
+    if normalise_header(name).casefold() in IGNORED_SHEETS:
+        guide = _instructions_with_data(reader, name, cells.get(name, _SheetCells()), file)
+        return [guide] if guide is not None else []
+    listed = cells.get(name)
+    if listed is not None and listed.state != "visible":
+        # Told from the workbook's list of sheets: calamine would build the sheet whole to say so.
+        return [_hidden(listed.state, file, name)] if listed.filled > listed.empty_cells else []
+    return None
+
+
 def _read_measured(
     fastexcel: Any,
     data: bytes | Path,
@@ -571,16 +586,9 @@ def _read_measured(
     sheets: list[Sheet] = []
     problems: list[Problem] = []
     for name in reader.sheet_names:
-        # Composed and trimmed as headers are: "Hướng dẫn" decomposed (NFD) or with a space after
-        # it was read as a table, and its first line refused as a header without a commune code.
-        if normalise_header(name).casefold() in IGNORED_SHEETS:
-            guide = _instructions_with_data(reader, name, cells.get(name, _SheetCells()), file)
-            problems += [guide] if guide is not None else []
-            continue
-        listed = cells.get(name)
-        if listed is not None and listed.state != "visible":
-            # Told from the workbook's list of sheets: calamine would build the sheet whole to say so.
-            problems += [_hidden(listed.state, file, name)] if listed.filled > listed.empty_cells else []
+        unread = _sheet_not_read(reader, name, cells, file)
+        if unread is not None:
+            problems += unread
             continue
         loaded = _load_sheet(reader, name, cells, file)
         if isinstance(loaded, Problem):
