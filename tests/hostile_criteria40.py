@@ -141,17 +141,19 @@ _COMPUTED_EN = (
 #: The error each refused set gets from ``pari validate`` (Vietnamese, English): all at line 9, column 19.
 REFUSED = {
     "within-commune-code": (
-        f"lỗi: bo.yaml:9:19: ranking.within «commune_code»: {_COMPUTED_VI}",
-        f"error: bo.yaml:9:19: ranking.within «commune_code»: {_COMPUTED_EN}",
+        f"lỗi: bo.yaml:9:19: ranking.within «commune_code» không dùng để xếp hạng được: {_COMPUTED_VI}",
+        f"error: bo.yaml:9:19: ranking.within «commune_code» cannot group a ranking: {_COMPUTED_EN}",
     ),
     "within-code": (
-        f"lỗi: bo.yaml:9:19: ranking.within «code»: {_COMPUTED_VI}",
-        f"error: bo.yaml:9:19: ranking.within «code»: {_COMPUTED_EN}",
+        f"lỗi: bo.yaml:9:19: ranking.within «code» không dùng để xếp hạng được: {_COMPUTED_VI}",
+        f"error: bo.yaml:9:19: ranking.within «code» cannot group a ranking: {_COMPUTED_EN}",
     ),
     "within-internal": (
-        "lỗi: bo.yaml:9:19: ranking.within «_group»: tên bắt đầu bằng _ là tên pari-index dùng cho riêng mình; cột "
+        "lỗi: bo.yaml:9:19: ranking.within «_group» không dùng để xếp hạng được: tên bắt đầu bằng _ là tên "
+        "pari-index dùng cho riêng mình; cột "
         "cùng tên trong danh sách đơn vị (nếu có) không được đọc: đổi tên cột đó [within-never-a-column]",
-        "error: bo.yaml:9:19: ranking.within «_group»: names beginning with _ are pari-index's own; a register "
+        "error: bo.yaml:9:19: ranking.within «_group» cannot group a ranking: names beginning with _ are "
+        "pari-index's own; a register "
         "column of that name (if any) is not read (reserved-column): rename that column [within-never-a-column]",
     ),
     "within-district-first": (
@@ -192,10 +194,10 @@ TOLD = {
     "within-no": (
         "cảnh báo: bo.yaml:9:19: ranking.within «no» không phải cột danh sách đơn vị nào cũng có (name, type, "
         "district, province): pari score chỉ xếp hạng được khi danh sách đơn vị (--communes) có cột «no», nếu không "
-        "sẽ dừng với lỗi unknown-group-column [within-not-usual]",
+        "sẽ dừng và báo danh sách thiếu cột đó [within-not-usual]",
         "warning: bo.yaml:9:19: ranking.within «no» is not a column every register has (name, type, district, "
-        "province): pari score ranks only with a register (--communes) that has a column «no», and otherwise stops "
-        "with unknown-group-column [within-not-usual]",
+        "province): pari score ranks only with a register (--communes) that has a column «no», and otherwise stops, "
+        "saying the register lacks it [within-not-usual]",
     ),
     "choice-short": (
         "cảnh báo: bo.yaml:35:11: tiêu chí 1.2: quy tắc cho nhiều nhất 6 điểm (levels[0]), thấp hơn điểm tối đa 8: "

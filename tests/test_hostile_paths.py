@@ -440,7 +440,8 @@ DAMAGED = {
     "paths-overflow-link-out": "results-overflow-outside",
     "paths-garbage-summary-report": "results-damaged",
     "paths-summary-without-codes-previous": "not-results",
-    "paths-summary-not-parquet-explain": "not-results",
+    # Parquet's mark at both ends and garbage between: a pari table cut or damaged, not another file (language40)
+    "paths-summary-not-parquet-explain": "results-damaged",
     "paths-summary-binary-report": "not-results",
     "paths-summary-link-out-report": "results-link-outside",
     "paths-summary-list-column-previous": "results-damaged",

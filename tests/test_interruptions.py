@@ -123,6 +123,10 @@ def test_a_signal_as_an_output_replaces_the_previous_one_leaves_it_kept_aside_no
 def test_a_signal_as_a_cache_entry_is_made_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handlers: None
 ) -> None:
+    # A cache folder made by an earlier run (a new one is made at the first save, session 40).
+    earlier = CacheStore(tmp_path / "cache")
+    assert earlier.usable()
+    earlier.save("other", "o" * 16, {"cells": pl.DataFrame({"a": [1]})})
     store = CacheStore(tmp_path / "cache")
     assert store.usable()
     made = _signal_after(monkeypatch, "mkdir", calls=2)  # the kind's folder, then the entry's

@@ -26,7 +26,7 @@ from pari_index.criteria.group_columns import (
     usual_columns,
 )
 from pari_index.criteria.item_checks import check_leaf, count_tiers_turn, tiers_turn
-from pari_index.criteria.model import CriteriaSet, Node, Part
+from pari_index.criteria.model import CriteriaSet, Node, Part, UnitLevel
 from pari_index.criteria.rules import (
     MAX_POINTS,
     CountTiers,
@@ -295,7 +295,7 @@ def _check_parts_and_scale(criteria: CriteriaSet, out: Collector) -> None:
 
 def _check_ranking(criteria: CriteriaSet, out: Collector) -> None:
     """Ranking settings: the columns ranked within, and each tie-break key is a part or an area."""
-    _check_within(criteria.ranking.within, out)
+    _check_within(criteria.ranking.within, criteria.level, out)
     area_ids = {a.id for a in criteria.areas}
     for i, key in enumerate(criteria.ranking.tie_break):
         if key not in ("appraised", "survey") and key not in area_ids:
@@ -373,7 +373,7 @@ def _check_class_reach(criteria: CriteriaSet, out: Collector) -> None:
         )
 
 
-def _check_within(within: str, out: Collector) -> None:
+def _check_within(within: str, level: object, out: Collector) -> None:
     """``ranking.within`` as ``pari score`` reads it (criteria.group_columns): the refusals no
     register can lift are errors here, at the set's line, as they were a refusal of every score run
     after every file was read and scored; a column only some registers have is a warning, since
@@ -386,7 +386,9 @@ def _check_within(within: str, out: Collector) -> None:
         problem = refused.problems[0]
         out.error(loc, problem.code, problem.message, problem.hint, **(problem.params or {}))
         return
-    usual = usual_columns()
+    # Provinces are grouped by region (docs/criteria.md, "Levels": ``within: region``, a column
+    # every register of provinces has): no warning on every validation of such a set.
+    usual = (*usual_columns(), "region") if level == UnitLevel.province else usual_columns()
     for name in names:
         params = {"column": quote(name), "usual": ", ".join(usual), "group_why": never_a_group(name)}
         if params["group_why"]:

@@ -23,7 +23,7 @@ from pari_index.intake.place_checks import structure_checks
 from pari_index.intake.rejects import Check, reject
 from pari_index.intake.schema import CELL_SCHEMA, CRITERION, FIELD, META_FIELDS, VALUE
 from pari_index.intake.sheet import FILE
-from pari_index.intake.tones import alike_letters
+from pari_index.intake.tones import latin_letters
 from pari_index.intake.value_checks import value_checks, warn_survey_fraction, warn_three_zeros
 from pari_index.intake.values import (
     SHOWN_OTHERWISE,
@@ -36,11 +36,12 @@ def input_name_key(name: pl.Expr) -> pl.Expr:
     alike (as sheet.heading_key reads a heading). Until session 35 only ``_``, ``-`` and spaces
     were: a long form whose inputs were written with a colon after them («tasks:», as a form
     lists them) was 2,603 ``unknown-input`` errors on the example, every such value unread. Nor
-    letters of another alphabet drawn as Latin ones, nor characters nothing shows
-    (:func:`.tones.alike_letters`): until session 40 «tаsks» with a Cyrillic «а» (a Russian keyboard
-    layout left on, a pasted list) was ``unknown-input`` «item 1.1.2 has no input named tаsks», the
-    clerk seeing «tasks» in the message and in the cell."""
-    return alike_letters(name).str.to_lowercase().str.replace_all(r"[\W_]+", " ").str.strip_chars()
+    letters of another alphabet drawn as Latin ones (:func:`.tones.latin_letters`): until session 40
+    «tаsks» with a Cyrillic «а» (a Russian keyboard layout left on, a pasted list) was
+    ``unknown-input`` «item 1.1.2 has no input named tаsks», the clerk seeing «tasks» in the message
+    and in the cell. A character nothing shows still parts the name («do<U+200B>ne» is no input of the
+    set), to be refused as ``control-character`` as codes holding one are."""
+    return latin_letters(name).str.to_lowercase().str.replace_all(r"[\W_]+", " ").str.strip_chars()
 
 
 def _input_names_as_the_set_writes_them(cells: pl.DataFrame, table: LeafTable) -> pl.DataFrame:

@@ -94,9 +94,16 @@ UNSEEN = r"\p{Cf}"
 
 def alike_letters(text: pl.Expr) -> pl.Expr:
     """``text`` without the characters nothing shows (:data:`UNSEEN`) and with each letter of another
-    alphabet drawn as a Latin one written as that Latin letter (:data:`LOOK_ALIKE_LETTERS`): two
-    names that look the same on screen compare equal."""
-    return text.str.replace_all(UNSEEN, "").str.replace_many(LOOK_ALIKE_LETTERS)
+    alphabet drawn as a Latin one written as that Latin letter (:func:`latin_letters`): two names
+    that look the same on screen compare equal."""
+    return latin_letters(text.str.replace_all(UNSEEN, ""))
+
+
+def latin_letters(text: pl.Expr) -> pl.Expr:
+    """``text`` with each letter of another alphabet drawn as a Latin one written as that Latin
+    letter (:data:`LOOK_ALIKE_LETTERS`); characters nothing shows are kept (a code or an input name
+    holding one is refused as ``control-character``, «retype it»)."""
+    return text.str.replace_many(LOOK_ALIKE_LETTERS)
 
 
 def shown_alike(text: str) -> str:

@@ -651,8 +651,8 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
     "within-never-a-column": entry(
         "ranking.within không phải cột của danh sách đơn vị",
         "ranking.within is no register column",
-        "ranking.within {column}: {group_why}",
-        "ranking.within {column}: {group_why}",
+        "ranking.within {column} không dùng để xếp hạng được: {group_why}",
+        "ranking.within {column} cannot group a ranking: {group_why}",
         "ghi một cột của danh sách đơn vị: within: province, within: district",
         "name a register column: within: province, within: district",
     ),
@@ -660,9 +660,9 @@ CRITERIA_PROBLEMS: dict[str, Entry] = {
         "ranking.within là cột không phải danh sách đơn vị nào cũng có",
         "ranking.within names a column not every register has",
         "ranking.within {column} không phải cột danh sách đơn vị nào cũng có ({usual}): pari score chỉ xếp hạng "
-        "được khi danh sách đơn vị (--communes) có cột {column}, nếu không sẽ dừng với lỗi unknown-group-column",
+        "được khi danh sách đơn vị (--communes) có cột {column}, nếu không sẽ dừng và báo danh sách thiếu cột đó",
         "ranking.within {column} is not a column every register has ({usual}): pari score ranks only with a "
-        "register (--communes) that has a column {column}, and otherwise stops with unknown-group-column",
+        "register (--communes) that has a column {column}, and otherwise stops, saying the register lacks it",
         "kiểm tra tên cột (within: province hoặc within: district), hoặc thêm cột {column} vào danh sách đơn vị",
         "check the column's name (within: province or within: district), or add a column {column} to the register",
     ),
