@@ -145,19 +145,7 @@ def read_register(path: str | Path) -> Register:
     )
     check_table_size(frame, path, "register")
     absent = tuple(column for column in REGISTER_COLUMNS if column not in frame.columns)
-    for column in REGISTER_COLUMNS:
-        if column not in frame.columns:
-            frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(column))
-    # (in any Unicode form and spacing: «Thị  trấn», a decomposed «phường»; without characters
-    # nothing shows and with look-alike letters as Latin ones, «Ðặc khu» with U+00D0: session 34)
-    type_text = alike_letters(pl.col("type").str.normalize("NFC")).str.to_lowercase()
-    type_text = type_text.str.replace_all(r"\s+", " ").str.strip_chars()
-    frame = frame.with_columns(
-        unit_type=type_text.replace_strict(UNIT_TYPES, default=None, return_dtype=pl.String),
-        ranked=_ranked(pl.col("ranked")).fill_null(True) if "ranked" in frame.columns else pl.lit(True),
-        _ranked_text=pl.col("ranked") if "ranked" in frame.columns else pl.lit(None, dtype=pl.String),
-    )
-    frame = frame.with_row_index("_i")  # rows can come from several sheets: _row alone is not unique
+    frame = _typed_units(frame).with_row_index("_i")  # rows can come from several sheets: _row alone is not unique
     no_code = pl.col("code").is_null()
     # A code with a control, bidi or invisible character looks like another code (or reverses the
     # text around it) and matches no assessment as typed: refused, never cleaned silently.
@@ -206,6 +194,24 @@ def read_register(path: str | Path) -> Register:
         ),
         absent=absent,
         headings=_file_headings(frame),
+    )
+
+
+def _typed_units(frame: pl.DataFrame) -> pl.DataFrame:
+    """The register's rows with every register column (empty where the file has none), each unit's
+    type read from its word (``unit_type``) and whether it is ranked (``ranked``, its text kept in
+    ``_ranked_text`` for the findings)."""
+    for column in REGISTER_COLUMNS:
+        if column not in frame.columns:
+            frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(column))
+    # (in any Unicode form and spacing: «Thị  trấn», a decomposed «phường»; without characters
+    # nothing shows and with look-alike letters as Latin ones, «Ðặc khu» with U+00D0: session 34)
+    type_text = alike_letters(pl.col("type").str.normalize("NFC")).str.to_lowercase()
+    type_text = type_text.str.replace_all(r"\s+", " ").str.strip_chars()
+    return frame.with_columns(
+        unit_type=type_text.replace_strict(UNIT_TYPES, default=None, return_dtype=pl.String),
+        ranked=_ranked(pl.col("ranked")).fill_null(True) if "ranked" in frame.columns else pl.lit(True),
+        _ranked_text=pl.col("ranked") if "ranked" in frame.columns else pl.lit(None, dtype=pl.String),
     )
 
 
